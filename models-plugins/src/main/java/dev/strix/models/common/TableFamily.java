@@ -70,19 +70,31 @@ public abstract class TableFamily<C> implements ModelFamily {
     public final Graph build(String variant, ModelOptions options, LayerTypes layers) {
         C config = config(variant);
         checkOptions(variant, options);
-        Shape chw = options.inputOr(defaultInput(config));
+        Shape chw = options.inputOr(defaultInput(config, options));
         GraphBuilder b = new GraphBuilder(layers);
         b.metadata("family", name).metadata("variant", variant);
         Value x = b.input(INPUT, Shape.of(options.batch(), chw.dim(0), chw.dim(1), chw.dim(2)));
-        Value y = body(new Net(b), x, config, options);
-        return b.build(y);
+        return b.build(outputs(new Net(b), x, config, options));
     }
 
     /** The input (C, H, W) a variant is defined for; the caller may override it with {@link ModelOptions#input}. */
     protected abstract Shape defaultInput(C config);
 
+    /** The default input when it depends on options too (MobileNet's resolution multiplier). */
+    protected Shape defaultInput(C config, ModelOptions options) {
+        return defaultInput(config);
+    }
+
     /** Adds the variant's nodes after {@code input} and returns the output (logits). */
     protected abstract Value body(Net net, Value input, C config, ModelOptions options);
+
+    /**
+     * The graph's outputs: {@link #body}'s by default. A family whose options add outputs (auxiliary classifiers)
+     * overrides this, putting the main output first.
+     */
+    protected List<Value> outputs(Net net, Value input, C config, ModelOptions options) {
+        return List.of(body(net, input, config, options));
+    }
 
     /** The {@link ModelOptions#extra} keys this family understands; others are rejected. None by default. */
     protected Set<String> optionNames() {
@@ -118,6 +130,37 @@ public abstract class TableFamily<C> implements ModelFamily {
             case "false" -> false;
             default -> throw new ModelOptionException("option '" + key + "' must be true or false, got '" + v + "'");
         };
+    }
+
+    /**
+     * Whether the optional heads under {@code prefixes} (auxiliary classifiers, …) are built: the boolean option
+     * {@code key}, false by default. Left out, their tensors in a weights file are reported and ignored, through
+     * the graph's {@link Graph#IGNORED_WEIGHT_PREFIXES}.
+     */
+    protected static boolean optionalHeads(Net net, ModelOptions options, String key, String... prefixes) {
+        boolean on = flag(options, key, false);
+        if (!on) {
+            net.metadata(Graph.IGNORED_WEIGHT_PREFIXES, String.join(",", prefixes));
+        }
+        return on;
+    }
+
+    /** A positive number option. */
+    protected static double positive(ModelOptions options, String key, double fallback) {
+        String v = options.extra().get(key);
+        if (v == null) {
+            return fallback;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ModelOptionException("option '" + key + "' must be a number, got '" + v + "'");
+        }
+        if (!(d > 0) || Double.isInfinite(d)) {
+            throw new ModelOptionException("option '" + key + "' must be positive, got '" + v + "'");
+        }
+        return d;
     }
 
     /** A string option restricted to {@code allowed}. */
