@@ -62,6 +62,10 @@ public final class PatchEmbedding implements LayerType {
         return outputs.get(0).size() * inputs.get(0).dim(1) * p * p;
     }
 
+    /**
+     * Gathers every patch as a row in the weight's (c, i, j) order, so that the convolution is one projection by the
+     * weight viewed as [E, C·p·p].
+     */
     @Override
     public List<Tensor> forward(LayerCall call) {
         Tensor x = call.input(0);
@@ -71,31 +75,24 @@ public final class PatchEmbedding implements LayerType {
         int p = call.attributes().getInt("patch_size");
         Shape outShape = call.outputShapes().get(0);
         int patches = outShape.dim(1);
-        int e = outShape.dim(2);
         int patchesW = w / p;
-        float[] weight = call.param("weight").data();
-        float[] bias = call.param("bias").data();
+        int row = c * p * p;
         float[] in = x.data();
-        Tensor y = call.newOutput(0);
+        float[] rows = new float[x.shape().dim(0) * patches * row];
         Parallel.forRange(x.shape().dim(0) * patches, token -> {
             int n = token / patches;
             int top = (token % patches) / patchesW * p;
             int left = (token % patches) % patchesW * p;
-            for (int o = 0; o < e; o++) {
-                double acc = bias[o];
-                for (int ci = 0; ci < c; ci++) {
-                    for (int i = 0; i < p; i++) {
-                        int xRow = ((n * c + ci) * h + top + i) * w + left;
-                        int wRow = ((o * c + ci) * p + i) * p;
-                        for (int j = 0; j < p; j++) {
-                            acc += (double) in[xRow + j] * weight[wRow + j];
-                        }
-                    }
+            for (int ci = 0; ci < c; ci++) {
+                for (int i = 0; i < p; i++) {
+                    System.arraycopy(in, ((n * c + ci) * h + top + i) * w + left, rows, token * row + (ci * p + i) * p,
+                            p);
                 }
-                y.data()[token * e + o] = (float) acc;
             }
         });
-        return List.of(y);
+        float[] y = Projection.apply(rows, x.shape().dim(0) * patches, row, call.param("weight").data(), 0,
+                outShape.dim(2), call.param("bias").data(), 0);
+        return List.of(Tensor.of(outShape, y));
     }
 
     @Override

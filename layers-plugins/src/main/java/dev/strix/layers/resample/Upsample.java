@@ -119,7 +119,8 @@ public final class Upsample implements LayerType {
     }
 
     private static double[] factors(Attributes a) {
-        double[] f = a.getDoubles("scale_factor");
+        // An int factor (scale_factor = 2) is read as the double it stands for.
+        double[] f = a.raw("scale_factor") instanceof Integer i ? new double[] {i} : a.getDoubles("scale_factor");
         if (f.length == 1) {
             return new double[] {f[0], f[0]};
         }
