@@ -43,6 +43,26 @@ class InitAndRunTest {
     }
 
     @Test
+    void inputWritesASeededTensorOfTheModelsInputShape() {
+        Path a = dir.resolve("a.npy");
+        Result r = Cli.run("input", "tiny_net", "--output", a.toString(), "--batch", "2", "--seed", "4");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("wrote " + a + " [2, 2, 3, 3] (uniform in [-1, 1), seed 4)\n");
+        Tensor x = Npy.read(a);
+        assertThat(x.shape()).isEqualTo(Shape.of(2, 2, 3, 3));
+        for (float v : x.data()) {
+            assertThat(v).isBetween(-1f, 1f);
+        }
+        Path again = dir.resolve("b.npy");
+        Path other = dir.resolve("c.npy");
+        Cli.run("input", "tiny_net", "--output", again.toString(), "--batch", "2", "--seed", "4");
+        Cli.run("input", "tiny_net", "--output", other.toString(), "--batch", "2", "--seed", "5", "--input", "2,4,4");
+        assertThat(Npy.read(again).data()).containsExactly(x.data());
+        assertThat(Npy.read(other).shape()).isEqualTo(Shape.of(2, 2, 4, 4));
+        assertThat(Npy.read(other).data()[0]).isNotEqualTo(x.data()[0]);
+    }
+
+    @Test
     void runComputesTheModelForEveryImageOfTheBatch() {
         Path w = init("tiny_net", 3);
         Tensor x = Tensors.random(Shape.of(2, 2, 3, 3), 9);

@@ -6,7 +6,6 @@ import dev.strix.api.spi.Session;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /** Times a compiled session and relates the result to the work done and the device's peak. */
 public final class Benchmark {
@@ -33,16 +32,6 @@ public final class Benchmark {
     /** Achieved GFLOP/s for {@code macs} multiply-accumulates in {@code millis}, counting 2 FLOPs per MAC. */
     public static double gflops(long macs, double millis) {
         return 2.0 * macs / (millis * 1e6);
-    }
-
-    /** Uniform values in [-1, 1) drawn with {@code seed}: a benchmark's input, whose values do not matter. */
-    public static Tensor randomInput(dev.strix.api.Shape shape, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] d = new float[shape.elementCount()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) (r.nextDouble() * 2 - 1);
-        }
-        return Tensor.of(shape, d);
     }
 
     /**

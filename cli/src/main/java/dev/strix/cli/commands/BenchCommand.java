@@ -74,7 +74,7 @@ public final class BenchCommand extends Subcommand {
         String device;
         try (Session session = backend.compile(graph, w, backendArgs.sessionOptions())) {
             device = session.device();
-            t = Benchmark.time(session, Benchmark.randomInput(graph.inputs().get(0).shape(), 1), warmup, runs);
+            t = Benchmark.time(session, RandomInput.uniform(graph.inputs().get(0).shape(), 1), warmup, runs);
         }
         List<DeviceInfo> devices = backend.devices();
         Double peak = Benchmark.peakGflops(devices, backendArgs.device(), device).orElse(null);
