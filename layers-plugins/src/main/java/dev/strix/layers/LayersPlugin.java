@@ -17,8 +17,12 @@ import dev.strix.layers.activation.Tanh;
 import dev.strix.layers.conv.Conv2d;
 import dev.strix.layers.math.Add;
 import dev.strix.layers.math.Linear;
+import dev.strix.layers.math.Matmul;
 import dev.strix.layers.math.Mul;
 import dev.strix.layers.norm.BatchNorm;
+import dev.strix.layers.norm.GroupNorm;
+import dev.strix.layers.norm.LayerNorm;
+import dev.strix.layers.norm.LocalResponseNorm;
 import dev.strix.layers.pool.AdaptiveAvgPool2d;
 import dev.strix.layers.pool.AvgPool2d;
 import dev.strix.layers.pool.GlobalAvgPool;
@@ -28,6 +32,12 @@ import dev.strix.layers.regularization.Dropout;
 import dev.strix.layers.regularization.StochasticDepth;
 import dev.strix.layers.shape.Concat;
 import dev.strix.layers.shape.Flatten;
+import dev.strix.layers.shape.Identity;
+import dev.strix.layers.shape.Pad;
+import dev.strix.layers.shape.Permute;
+import dev.strix.layers.shape.Reshape;
+import dev.strix.layers.shape.Slice;
+import dev.strix.layers.shape.Split;
 import java.util.Collection;
 import java.util.List;
 
@@ -46,9 +56,10 @@ public final class LayersPlugin implements Plugin {
         return List.of(
                 new Conv2d(),
                 new MaxPool2d(), new AvgPool2d(), new AdaptiveAvgPool2d(), new GlobalAvgPool(), new GlobalMaxPool(),
-                new Flatten(), new Concat(),
-                new Add(), new Mul(), new Linear(),
-                new BatchNorm(),
+                new Pad(), new Identity(), new Flatten(), new Reshape(), new Permute(), new Concat(), new Split(),
+                new Slice(),
+                new Add(), new Mul(), new Matmul(), new Linear(),
+                new BatchNorm(), new LayerNorm(), new GroupNorm(), new LocalResponseNorm(),
                 new Relu(), new Relu6(), new LeakyRelu(), new Elu(), new Gelu(), new Sigmoid(), new HardSigmoid(),
                 new Tanh(), new Silu(), new HardSwish(), new Softmax(), new LogSoftmax(),
                 new Dropout(), new StochasticDepth());
