@@ -1,0 +1,86 @@
+package dev.strix.opencl.builtin.conv;
+
+import dev.strix.api.Tensor;
+import dev.strix.opencl.builtin.Launches;
+import dev.strix.opencl.builtin.gemm.Gemm;
+import dev.strix.opencl.builtin.gemm.Gemm.Operand;
+import dev.strix.opencl.compile.Defines;
+import dev.strix.opencl.kernel.Epilogue;
+import dev.strix.opencl.kernel.KernelContext;
+import dev.strix.opencl.kernel.OpenClKernel;
+import dev.strix.opencl.kernel.Step;
+import dev.strix.opencl.launch.ClKernel;
+import dev.strix.opencl.memory.ClBuffer;
+
+/**
+ * conv2d in three ways: a depthwise kernel when each group is one input channel; a 1×1 fast path that multiplies
+ * the packed weights with the input in place; otherwise im2col into scratch and a GEMM batched over images and
+ * groups. Bias (after batch-norm folding), a residual add and an activation are fused into the output.
+ */
+public final class Conv2dKernel implements OpenClKernel {
+    @Override
+    public String layerType() {
+        return "conv2d";
+    }
+
+    @Override
+    public boolean fusesEpilogue() {
+        return true;
+    }
+
+    @Override
+    public Step prepare(KernelContext ctx) {
+        ConvGeometry g = ConvGeometry.of(ctx.attributes(), ctx.inputShape(0), ctx.outputShape(0));
+        Tensor bias = ctx.optionalParam("bias");
+        Epilogue ep = ctx.epilogue();
+        ClBuffer biasBuf = bias == null ? null : ctx.constant("bias", bias.data());
+        if (g.depthwise()) {
+            return depthwise(ctx, g, biasBuf, ep);
+        }
+        int og = g.o() / g.groups();
+        int kg = g.c() / g.groups() * g.kh() * g.kw();
+        float[] w = ctx.param("weight").data();
+        float[] packed = new float[w.length];
+        for (int grp = 0; grp < g.groups(); grp++) {
+            float[] t = Gemm.transpose(java.util.Arrays.copyOfRange(w, grp * og * kg, (grp + 1) * og * kg), og, kg);
+            System.arraycopy(t, 0, packed, grp * og * kg, t.length);
+        }
+        ClBuffer weights = ctx.constant("weight", packed);
+        Gemm gemm = Gemm.create(ctx, true, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_ROW, ep);
+        int p = g.p();
+        Operand a = new Operand(0, og, 0, og * kg);
+        Operand c = new Operand(0, p, g.o() * p, og * p);
+        if (g.pointwise()) {
+            Operand b = new Operand(0, p, g.c() * p, 0);
+            return io -> gemm.enqueue(io, og, p, kg, weights, a, io.input(0), b, io.output(0), c, g.n(), 1, biasBuf,
+                    og, ep.residual() ? io.residual() : null);
+        }
+        int k = g.c() * g.kh() * g.kw();
+        int col = ctx.scratch((long) g.n() * k * p);
+        ClKernel im2col = ctx.kernel("conv/im2col", "im2col", Defines.of());
+        int wg = Launches.group(im2col, ctx.tuning().workGroup());
+        Operand b = new Operand(0, p, k * p, kg * p);
+        return io -> {
+            im2col.arg(0, io.input(0)).arg(1, io.scratch(col)).ints(2, g.c(), g.h(), g.w(), g.kh(), g.kw(), g.sh(),
+                    g.sw(), g.pt(), g.pl(), g.dh(), g.dw(), g.ho(), g.wo());
+            io.launch(im2col, new long[] {Launches.roundUp(p, wg), k, g.n()}, new long[] {wg, 1, 1});
+            gemm.enqueue(io, og, p, kg, weights, a, io.scratch(col), b, io.output(0), c, g.n() * g.groups(),
+                    g.groups(), biasBuf, og, ep.residual() ? io.residual() : null);
+        };
+    }
+
+    private static Step depthwise(KernelContext ctx, ConvGeometry g, ClBuffer biasBuf, Epilogue ep) {
+        ClBuffer weights = ctx.constant("weight", ctx.param("weight").data());
+        ClKernel k = ctx.kernel("conv/depthwise", "depthwise",
+                Defines.of().set("HAS_BIAS", biasBuf == null ? 0 : 1).setAll(ep.defines()));
+        int wg = Launches.group(k, ctx.tuning().workGroup());
+        return io -> {
+            ClBuffer y = io.output(0);
+            k.arg(0, io.input(0)).arg(1, weights).arg(2, biasBuf == null ? weights : biasBuf)
+                    .arg(3, ep.residual() ? io.residual() : y).arg(4, y)
+                    .ints(5, g.c(), g.h(), g.w(), g.o(), g.ho(), g.wo(), g.kh(), g.kw(), g.sh(), g.sw(), g.pt(),
+                            g.pl(), g.dh(), g.dw());
+            io.launch(k, new long[] {Launches.roundUp(g.p(), wg), g.o(), g.n()}, new long[] {wg, 1, 1});
+        };
+    }
+}
