@@ -9,6 +9,7 @@ import dev.strix.api.spi.LayerCall;
 import dev.strix.api.spi.LayerExample;
 import dev.strix.api.spi.LayerType;
 import dev.strix.api.spi.ParamSpec;
+import dev.strix.layers.LayerChecks;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public final class ClassToken implements LayerType {
 
     @Override
     public List<Shape> inferShapes(List<Shape> inputs, Attributes a) {
-        Shape x = Require.oneInput(inputs, 3, "[N,L,E]");
+        Shape x = LayerChecks.single(inputs, 3, "[N,L,E]");
         Require.paramName(a, "param_name", "class_token");
         return List.of(x.with(1, x.dim(1) + 1));
     }

@@ -10,6 +10,7 @@ import dev.strix.api.spi.LayerCall;
 import dev.strix.api.spi.LayerExample;
 import dev.strix.api.spi.LayerType;
 import dev.strix.api.spi.ParamSpec;
+import dev.strix.layers.LayerChecks;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,12 +35,10 @@ public final class LayerScale implements LayerType {
 
     @Override
     public List<Shape> inferShapes(List<Shape> inputs, Attributes a) {
-        if (inputs.size() != 1) {
-            throw new ShapeException("expects one input x, got " + inputs.size() + " inputs " + inputs);
-        }
+        Shape x = LayerChecks.single(inputs);
         Require.paramName(a, "param_name", "gamma");
-        paramShape(inputs.get(0), a);
-        return List.of(inputs.get(0));
+        paramShape(x, a);
+        return List.of(x);
     }
 
     @Override
@@ -80,11 +79,7 @@ public final class LayerScale implements LayerType {
     }
 
     private static int axis(Shape x, Attributes a) {
-        int axis = a.getInt("axis", -1);
-        if (axis < -x.rank() || axis >= x.rank()) {
-            throw new ShapeException("attribute 'axis' = " + axis + " is out of range for input x " + x);
-        }
-        return axis < 0 ? axis + x.rank() : axis;
+        return LayerChecks.axis("axis", a.getInt("axis", -1), x.rank());
     }
 
     private static Shape paramShape(Shape x, Attributes a) {

@@ -10,6 +10,7 @@ import dev.strix.api.spi.LayerCall;
 import dev.strix.api.spi.LayerExample;
 import dev.strix.api.spi.LayerType;
 import dev.strix.api.spi.ParamSpec;
+import dev.strix.layers.LayerChecks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,7 @@ public final class MultiHeadAttention implements LayerType {
 
     @Override
     public List<Shape> inferShapes(List<Shape> inputs, Attributes a) {
-        Shape x = Require.oneInput(inputs, 3, "[N,L,E]");
+        Shape x = LayerChecks.single(inputs, 3, "[N,L,E]");
         Require.heads(a, x, 2, "embedding dim");
         layout(a);
         a.getBoolean("bias", true);
@@ -143,7 +144,7 @@ public final class MultiHeadAttention implements LayerType {
     }
 
     private static Layout layout(Attributes a) {
-        return switch (Require.oneOf(a, "layout", "torch", "torch", "timm", "separate")) {
+        return switch (LayerChecks.oneOf(a, "layout", "torch", "torch", "timm", "separate")) {
             case "torch" -> new Layout(new String[] {"in_proj_weight"}, new String[] {"in_proj_bias"},
                     "out_proj.weight", "out_proj.bias", true);
             case "timm" -> new Layout(new String[] {"qkv.weight"}, new String[] {"qkv.bias"}, "proj.weight",

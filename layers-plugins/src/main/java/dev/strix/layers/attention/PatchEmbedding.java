@@ -10,6 +10,7 @@ import dev.strix.api.spi.LayerCall;
 import dev.strix.api.spi.LayerExample;
 import dev.strix.api.spi.LayerType;
 import dev.strix.api.spi.ParamSpec;
+import dev.strix.layers.LayerChecks;
 import java.util.List;
 
 /**
@@ -32,9 +33,9 @@ public final class PatchEmbedding implements LayerType {
 
     @Override
     public List<Shape> inferShapes(List<Shape> inputs, Attributes a) {
-        Shape x = Require.oneInput(inputs, 4, "[N,C,H,W]");
-        int e = Require.positive(a, "embed_dim");
-        int p = Require.positive(a, "patch_size");
+        Shape x = LayerChecks.single(inputs, 4, "[N,C,H,W]");
+        int e = LayerChecks.positive(a, "embed_dim");
+        int p = LayerChecks.positive(a, "patch_size");
         for (int axis = 2; axis < 4; axis++) {
             if (x.dim(axis) % p != 0) {
                 throw new ShapeException("attribute 'patch_size' = " + p + " does not divide the input "

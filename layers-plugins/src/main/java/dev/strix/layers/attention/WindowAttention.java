@@ -11,6 +11,7 @@ import dev.strix.api.spi.LayerCall;
 import dev.strix.api.spi.LayerExample;
 import dev.strix.api.spi.LayerType;
 import dev.strix.api.spi.ParamSpec;
+import dev.strix.layers.LayerChecks;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,8 +35,8 @@ public final class WindowAttention implements LayerType {
     /** The window and the shift actually used on one feature map, after torchvision's padding rule. */
     private record Geometry(int height, int width, int windowH, int windowW, int shiftH, int shiftW) {
         static Geometry of(Shape x, Attributes a) {
-            int[] window = Require.ints(a, "window_size", 2, 7, 1);
-            int[] shift = Require.ints(a, "shift_size", 2, 0, 0);
+            int[] window = LayerChecks.positive("window_size", a.getInts("window_size", 2, 7));
+            int[] shift = LayerChecks.nonNegative("shift_size", a.getInts("shift_size", 2, 0));
             for (int i = 0; i < 2; i++) {
                 if (shift[i] >= window[i]) {
                     throw new ShapeException("attribute 'shift_size' = " + Arrays.toString(shift)
@@ -88,7 +89,7 @@ public final class WindowAttention implements LayerType {
 
     @Override
     public List<Shape> inferShapes(List<Shape> inputs, Attributes a) {
-        Shape x = Require.oneInput(inputs, 4, "[N,H,W,C]");
+        Shape x = LayerChecks.single(inputs, 4, "[N,H,W,C]");
         Require.heads(a, x, 3, "channel dim");
         Geometry.of(x, a);
         return List.of(x);
@@ -98,7 +99,7 @@ public final class WindowAttention implements LayerType {
     public List<ParamSpec> parameters(List<Shape> inputs, Attributes a) {
         int c = inputs.get(0).dim(3);
         int heads = Require.heads(a, inputs.get(0), 3, "channel dim");
-        int[] window = Require.ints(a, "window_size", 2, 7, 1);
+        int[] window = LayerChecks.positive("window_size", a.getInts("window_size", 2, 7));
         double bound = 1 / Math.sqrt(c);
         return List.of(
                 ParamSpec.weight("qkv.weight", Shape.of(3 * c, c), Init.fanInUniform()),

@@ -9,6 +9,7 @@ import dev.strix.api.spi.Init;
 import dev.strix.api.spi.LayerExample;
 import dev.strix.api.spi.LayerType;
 import dev.strix.api.spi.ParamSpec;
+import dev.strix.layers.LayerChecks;
 import dev.strix.layers.attention.Require;
 import java.util.List;
 
@@ -38,10 +39,10 @@ public final class SqueezeExcitation implements LayerType {
 
     @Override
     public List<Shape> inferShapes(List<Shape> inputs, Attributes a) {
-        Shape x = Require.oneInput(inputs, 4, "[N,C,H,W]");
-        Require.positive(a, "reduced_channels");
-        Require.oneOf(a, "activation", "relu", ACTIVATIONS);
-        Require.oneOf(a, "gate", "sigmoid", "sigmoid", "hard_sigmoid");
+        Shape x = LayerChecks.single(inputs, 4, "[N,C,H,W]");
+        LayerChecks.positive(a, "reduced_channels");
+        LayerChecks.oneOf(a, "activation", "relu", ACTIVATIONS);
+        LayerChecks.oneOf(a, "gate", "sigmoid", "sigmoid", "hard_sigmoid");
         String reduce = Require.paramName(a, "reduce_name", "fc1");
         String expand = Require.paramName(a, "expand_name", "fc2");
         if (reduce.equals(expand)) {

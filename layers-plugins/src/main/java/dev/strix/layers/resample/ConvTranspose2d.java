@@ -10,7 +10,8 @@ import dev.strix.api.spi.LayerCall;
 import dev.strix.api.spi.LayerExample;
 import dev.strix.api.spi.LayerType;
 import dev.strix.api.spi.ParamSpec;
-import dev.strix.layers.attention.Require;
+import dev.strix.layers.LayerChecks;
+import dev.strix.layers.Window2d;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,26 +25,28 @@ import java.util.List;
 public final class ConvTranspose2d implements LayerType {
     public static final String NAME = "conv_transpose2d";
 
-    /** The attributes of one node, checked. */
-    private record Config(int out, int[] kernel, int[] stride, int[] padding, int[] outputPadding, int[] dilation,
-            int groups, boolean bias) {
+    /** The attributes of one node, checked: kernel, stride, dilation and symmetric padding as {@link Window2d}. */
+    private record Config(int out, Window2d window, int[] outputPadding, int groups, boolean bias) {
         static Config of(Attributes a) {
-            Config c = new Config(Require.positive(a, "out_channels"), Require.ints(a, "kernel_size", 2, 1),
-                    Require.ints(a, "stride", 2, 1, 1), Require.ints(a, "padding", 2, 0, 0),
-                    Require.ints(a, "output_padding", 2, 0, 0), Require.ints(a, "dilation", 2, 1, 1),
-                    Require.atLeast("groups", a.getInt("groups", 1), 1), a.getBoolean("bias", true));
-            for (int i = 0; i < 2; i++) {
-                if (c.outputPadding[i] >= Math.max(c.stride[i], c.dilation[i])) {
-                    throw new ShapeException("attribute 'output_padding' = " + Arrays.toString(c.outputPadding)
-                            + " must be smaller than stride " + Arrays.toString(c.stride) + " or dilation "
-                            + Arrays.toString(c.dilation));
-                }
+            int out = LayerChecks.positive(a, "out_channels");
+            Window2d window = Window2d.read(a, new int[] {1, 1}, false);
+            int[] outputPadding = LayerChecks.nonNegative("output_padding", a.getInts("output_padding", 2, 0));
+            if (outputPadding[0] >= Math.max(window.strideH(), window.dilationH())
+                    || outputPadding[1] >= Math.max(window.strideW(), window.dilationW())) {
+                throw new ShapeException("attribute 'output_padding' = " + Arrays.toString(outputPadding)
+                        + " must be smaller than stride [" + window.strideH() + ", " + window.strideW()
+                        + "] or dilation [" + window.dilationH() + ", " + window.dilationW() + "]");
             }
-            return c;
+            return new Config(out, window, outputPadding, LayerChecks.positive(a, "groups", 1),
+                    a.getBoolean("bias", true));
         }
 
-        int outSize(int in, int i) {
-            return (in - 1) * stride[i] - 2 * padding[i] + dilation[i] * (kernel[i] - 1) + outputPadding[i] + 1;
+        int outH(int h) {
+            return (h - 1) * window.strideH() - 2 * window.padTop() + window.spanH() + outputPadding[0];
+        }
+
+        int outW(int w) {
+            return (w - 1) * window.strideW() - 2 * window.padLeft() + window.spanW() + outputPadding[1];
         }
     }
 
@@ -59,7 +62,7 @@ public final class ConvTranspose2d implements LayerType {
 
     @Override
     public List<Shape> inferShapes(List<Shape> inputs, Attributes a) {
-        Shape x = Require.oneInput(inputs, 4, "[N,C,H,W]");
+        Shape x = LayerChecks.single(inputs, 4, "[N,C,H,W]");
         Config c = Config.of(a);
         if (x.dim(1) % c.groups() != 0) {
             throw new ShapeException("attribute 'groups' = " + c.groups() + " does not divide the input channels "
@@ -69,10 +72,11 @@ public final class ConvTranspose2d implements LayerType {
             throw new ShapeException("attribute 'groups' = " + c.groups() + " does not divide 'out_channels' = "
                     + c.out());
         }
-        int ho = c.outSize(x.dim(2), 0);
-        int wo = c.outSize(x.dim(3), 1);
+        int ho = c.outH(x.dim(2));
+        int wo = c.outW(x.dim(3));
         if (ho < 1 || wo < 1) {
-            throw new ShapeException("attribute 'padding' = " + Arrays.toString(c.padding()) + " crops the "
+            throw new ShapeException("attribute 'padding' = [" + c.window().padTop() + ", " + c.window().padLeft()
+                    + "] crops the "
                     + x.dim(2) + "x" + x.dim(3) + " input's output to " + ho + "x" + wo);
         }
         return List.of(Shape.of(x.dim(0), c.out(), ho, wo));
@@ -81,7 +85,8 @@ public final class ConvTranspose2d implements LayerType {
     @Override
     public List<ParamSpec> parameters(List<Shape> inputs, Attributes a) {
         Config c = Config.of(a);
-        Shape weight = Shape.of(inputs.get(0).dim(1), c.out() / c.groups(), c.kernel()[0], c.kernel()[1]);
+        Shape weight = Shape.of(inputs.get(0).dim(1), c.out() / c.groups(), c.window().kernelH(),
+                c.window().kernelW());
         // PyTorch computes the fan-in of a transposed convolution from weight.size(1), like any convolution.
         double bound = 1 / Math.sqrt(weight.sizeOf(1, 4));
         ParamSpec w = ParamSpec.weight("weight", weight, Init.fanInUniform());
@@ -92,7 +97,7 @@ public final class ConvTranspose2d implements LayerType {
     @Override
     public long macs(List<Shape> inputs, List<Shape> outputs, Attributes a) {
         Config c = Config.of(a);
-        return inputs.get(0).size() * (c.out() / c.groups()) * c.kernel()[0] * c.kernel()[1];
+        return inputs.get(0).size() * (c.out() / c.groups()) * c.window().kernelH() * c.window().kernelW();
     }
 
     @Override
@@ -107,8 +112,9 @@ public final class ConvTranspose2d implements LayerType {
         int wo = y.shape().dim(3);
         int inPerGroup = channels / c.groups();
         int outPerGroup = c.out() / c.groups();
-        int kh = c.kernel()[0];
-        int kw = c.kernel()[1];
+        Window2d win = c.window();
+        int kh = win.kernelH();
+        int kw = win.kernelW();
         float[] weight = call.param("weight").data();
         Tensor bias = call.optionalParam("bias");
         float[] in = x.data();
@@ -123,12 +129,12 @@ public final class ConvTranspose2d implements LayerType {
                     for (int iw = 0; iw < w; iw++) {
                         double v = in[((n * channels + ic) * h + ih) * w + iw];
                         for (int i = 0; i < kh; i++) {
-                            int oh = ih * c.stride()[0] - c.padding()[0] + i * c.dilation()[0];
+                            int oh = ih * win.strideH() - win.padTop() + i * win.dilationH();
                             if (oh < 0 || oh >= ho) {
                                 continue;
                             }
                             for (int j = 0; j < kw; j++) {
-                                int ow = iw * c.stride()[1] - c.padding()[1] + j * c.dilation()[1];
+                                int ow = iw * win.strideW() - win.padLeft() + j * win.dilationW();
                                 if (ow >= 0 && ow < wo) {
                                     plane[oh * wo + ow] += v * weight[wBase + i * kw + j];
                                 }

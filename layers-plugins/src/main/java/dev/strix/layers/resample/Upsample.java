@@ -8,7 +8,7 @@ import dev.strix.api.Tensor;
 import dev.strix.api.spi.LayerCall;
 import dev.strix.api.spi.LayerExample;
 import dev.strix.api.spi.LayerType;
-import dev.strix.layers.attention.Require;
+import dev.strix.layers.LayerChecks;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,8 +40,8 @@ public final class Upsample implements LayerType {
 
     @Override
     public List<Shape> inferShapes(List<Shape> inputs, Attributes a) {
-        Shape x = Require.oneInput(inputs, 4, "[N,C,H,W]");
-        String mode = Require.oneOf(a, "mode", "nearest", "nearest", "bilinear");
+        Shape x = LayerChecks.single(inputs, 4, "[N,C,H,W]");
+        String mode = LayerChecks.oneOf(a, "mode", "nearest", "nearest", "bilinear");
         if (a.has("align_corners") && a.getBoolean("align_corners") && mode.equals("nearest")) {
             throw new ShapeException("attribute 'align_corners' = true applies only to mode \"bilinear\", "
                     + "not \"nearest\"");
@@ -104,7 +104,7 @@ public final class Upsample implements LayerType {
                     + (a.has("size") ? "both" : "neither"));
         }
         if (a.has("size")) {
-            return Require.ints(a, "size", 2, 1);
+            return LayerChecks.positive("size", a.getInts("size", 2, 0));
         }
         double[] f = factors(a);
         int[] size = new int[2];

@@ -1,11 +1,13 @@
 package dev.strix.layers.attention;
 
-import static dev.strix.layers.attention.GoldenCheck.rejects;
+import static dev.strix.layers.attention.TestGraphs.rejects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strix.api.Attributes;
 import dev.strix.api.Shape;
 import dev.strix.api.graph.Graph;
+import dev.strix.layers.GoldenCheck;
+import dev.strix.layers.Layers;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -14,20 +16,20 @@ import org.junit.jupiter.api.TestFactory;
 class MultiHeadAttentionTest {
     @TestFactory
     Stream<DynamicTest> matchesPyTorch() {
-        return GoldenCheck.goldenTests("multi_head_attention");
+        return GoldenCheck.cases("multi_head_attention");
     }
 
     @Test
     void parameterNamesFollowTheLayout() {
         Shape x = Shape.of(1, 4, 6);
-        assertThat(GoldenCheck.oneNode("multi_head_attention", heads(2).build(), x).parameters())
+        assertThat(Layers.graph("multi_head_attention", heads(2).build(), x).parameters())
                 .containsOnlyKeys("node.in_proj_weight", "node.in_proj_bias", "node.out_proj.weight",
                         "node.out_proj.bias");
-        Graph timm = GoldenCheck.oneNode("multi_head_attention", heads(2).put("layout", "timm").build(), x);
+        Graph timm = Layers.graph("multi_head_attention", heads(2).put("layout", "timm").build(), x);
         assertThat(timm.parameters()).containsOnlyKeys("node.qkv.weight", "node.qkv.bias", "node.proj.weight",
                 "node.proj.bias");
         assertThat(timm.parameters().get("node.qkv.weight").shape()).isEqualTo(Shape.of(18, 6));
-        Graph separate = GoldenCheck.oneNode("multi_head_attention",
+        Graph separate = Layers.graph("multi_head_attention",
                 heads(3).put("layout", "separate").put("bias", false).build(), x);
         assertThat(separate.parameters()).containsOnlyKeys("node.q.weight", "node.k.weight", "node.v.weight",
                 "node.proj.weight");
@@ -36,7 +38,7 @@ class MultiHeadAttentionTest {
 
     @Test
     void macsCountProjectionsAndBothAttentionProducts() {
-        Graph g = GoldenCheck.oneNode("multi_head_attention", heads(12).build(), Shape.of(2, 197, 768));
+        Graph g = Layers.graph("multi_head_attention", heads(12).build(), Shape.of(2, 197, 768));
         assertThat(g.macs()).isEqualTo(4L * 2 * 197 * 768 * 768 + 2L * 2 * 197 * 197 * 768);
     }
 

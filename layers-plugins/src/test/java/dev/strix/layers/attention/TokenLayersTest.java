@@ -1,11 +1,13 @@
 package dev.strix.layers.attention;
 
-import static dev.strix.layers.attention.GoldenCheck.rejects;
+import static dev.strix.layers.attention.TestGraphs.rejects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strix.api.Attributes;
 import dev.strix.api.Shape;
 import dev.strix.api.graph.Graph;
+import dev.strix.layers.GoldenCheck;
+import dev.strix.layers.Layers;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,12 @@ class TokenLayersTest {
     @TestFactory
     Stream<DynamicTest> matchPyTorch() {
         return Stream.of("patch_embedding", "class_token", "position_embedding", "layer_scale")
-                .flatMap(GoldenCheck::goldenTests);
+                .flatMap(GoldenCheck::cases);
     }
 
     @Test
     void patchEmbeddingMakesVitB16Tokens() {
-        Graph g = GoldenCheck.oneNode("patch_embedding",
+        Graph g = Layers.graph("patch_embedding",
                 Attributes.builder().put("embed_dim", 768).put("patch_size", 16).build(), Shape.of(2, 3, 224, 224));
         assertThat(g.outputs().get(0).shape()).isEqualTo(Shape.of(2, 196, 768));
         assertThat(g.parameters().get("node.weight").shape()).isEqualTo(Shape.of(768, 3, 16, 16));
@@ -31,10 +33,10 @@ class TokenLayersTest {
     @Test
     void tokenParametersTakeTheirConfiguredNames() {
         Shape x = Shape.of(1, 196, 768);
-        Graph cls = GoldenCheck.oneNode("class_token", Attributes.empty(), x);
+        Graph cls = Layers.graph("class_token", Attributes.empty(), x);
         assertThat(cls.outputs().get(0).shape()).isEqualTo(Shape.of(1, 197, 768));
         assertThat(cls.parameters().get("node.class_token").shape()).isEqualTo(Shape.of(1, 1, 768));
-        Graph pos = GoldenCheck.oneNode("position_embedding",
+        Graph pos = Layers.graph("position_embedding",
                 Attributes.builder().put("param_name", "pos_embed").build(), x);
         assertThat(pos.parameters()).containsOnlyKeys("node.pos_embed");
         assertThat(pos.parameters().get("node.pos_embed").shape()).isEqualTo(Shape.of(1, 196, 768));
@@ -42,9 +44,9 @@ class TokenLayersTest {
 
     @Test
     void layerScaleParameterShapes() {
-        assertThat(GoldenCheck.oneNode("layer_scale", Attributes.builder().put("axis", 1).build(),
+        assertThat(Layers.graph("layer_scale", Attributes.builder().put("axis", 1).build(),
                 Shape.of(1, 96, 56, 56)).parameters().get("node.gamma").shape()).isEqualTo(Shape.of(96, 1, 1));
-        assertThat(GoldenCheck.oneNode("layer_scale", Attributes.empty(), Shape.of(1, 56, 56, 96)).parameters()
+        assertThat(Layers.graph("layer_scale", Attributes.empty(), Shape.of(1, 56, 56, 96)).parameters()
                 .get("node.gamma").shape()).isEqualTo(Shape.of(96));
     }
 

@@ -1,6 +1,6 @@
 package dev.strix.layers.resample;
 
-import static dev.strix.layers.attention.GoldenCheck.rejects;
+import static dev.strix.layers.attention.TestGraphs.rejects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strix.api.Attributes;
@@ -8,7 +8,9 @@ import dev.strix.api.Shape;
 import dev.strix.api.Tensor;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.weights.Weights;
-import dev.strix.layers.attention.GoldenCheck;
+import dev.strix.layers.GoldenCheck;
+import dev.strix.layers.Layers;
+import dev.strix.layers.attention.TestGraphs;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,23 +20,23 @@ import org.junit.jupiter.api.TestFactory;
 class UpsampleTest {
     @TestFactory
     Stream<DynamicTest> matchesPyTorch() {
-        return GoldenCheck.goldenTests("upsample");
+        return GoldenCheck.cases("upsample");
     }
 
     @Test
     void bilinearAlignCornersKeepsTheCornersAndInterpolatesBetween() {
-        Graph g = GoldenCheck.oneNode("upsample", Attributes.builder().put("mode", "bilinear")
+        Graph g = Layers.graph("upsample", Attributes.builder().put("mode", "bilinear")
                 .put("align_corners", true).put("size", 1, 5).build(), Shape.of(1, 1, 1, 3));
-        Tensor y = GoldenCheck.run(g, Weights.empty(), List.of(Tensor.of(new float[] {0, 4, 8}, 1, 1, 1, 3)))
+        Tensor y = TestGraphs.run(g, Weights.empty(), List.of(Tensor.of(new float[] {0, 4, 8}, 1, 1, 1, 3)))
                 .get(0);
         assertThat(y.data()).containsExactly(0, 2, 4, 6, 8);
     }
 
     @Test
     void nearestRepeatsPixels() {
-        Graph g = GoldenCheck.oneNode("upsample", Attributes.builder().put("scale_factor", 2.0).build(),
+        Graph g = Layers.graph("upsample", Attributes.builder().put("scale_factor", 2.0).build(),
                 Shape.of(1, 1, 1, 2));
-        Tensor y = GoldenCheck.run(g, Weights.empty(), List.of(Tensor.of(new float[] {1, 2}, 1, 1, 1, 2))).get(0);
+        Tensor y = TestGraphs.run(g, Weights.empty(), List.of(Tensor.of(new float[] {1, 2}, 1, 1, 1, 2))).get(0);
         assertThat(y.shape()).isEqualTo(Shape.of(1, 1, 2, 4));
         assertThat(y.data()).containsExactly(1, 1, 2, 2, 1, 1, 2, 2);
     }
