@@ -1,0 +1,2 @@
+/** Detections out: drawn on images (PNG, written atomically) and as JSON. */
+package dev.strix.detection.output;
