@@ -1,6 +1,7 @@
 package dev.strix.cli;
 
 import dev.strix.api.graph.Graph;
+import dev.strix.api.spi.Backend;
 import dev.strix.api.spi.SessionOptions;
 import dev.strix.cli.summary.PlanDescriber;
 import java.util.LinkedHashMap;
@@ -14,10 +15,11 @@ public final class FakePlanDescriber implements PlanDescriber {
     }
 
     @Override
-    public Map<String, Object> describe(Graph graph, SessionOptions options) {
+    public Plan describe(Backend backend, Graph graph, SessionOptions options) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backend", backend.name());
         m.put("buffers", graph.nodes().size());
         m.put("device", options.device() == null ? "default" : options.device());
-        return m;
+        return new Plan("  " + m.get("buffers") + " buffers on " + m.get("device"), m);
     }
 }

@@ -63,10 +63,11 @@ class SummaryCommandTest {
     void aBackendWithAPlanDescriberShowsItsPlan() throws Exception {
         Result table = Cli.run("summary", "tiny_net", "--backend", "fake", "--device", "f0");
         assertThat(table.code()).isZero();
-        assertThat(table.out()).endsWith("memory plan of backend 'fake':\n  buffers: 3\n  device: f0\n");
+        assertThat(table.out()).endsWith("plan of backend 'fake':\n  3 buffers on f0\n");
 
         JsonNode j = JSON.readTree(Cli.run("summary", "tiny_net", "--backend", "fake", "--format", "json").out());
         assertThat(j.get("backend").asText()).isEqualTo("fake");
+        assertThat(j.get("plan").get("backend").asText()).isEqualTo("fake");
         assertThat(j.get("plan").get("buffers").asInt()).isEqualTo(3);
         assertThat(j.get("plan").get("device").asText()).isEqualTo("default");
     }

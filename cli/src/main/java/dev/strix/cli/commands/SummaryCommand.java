@@ -3,6 +3,7 @@ package dev.strix.cli.commands;
 import dev.strix.api.Shape;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.graph.GraphInput;
+import dev.strix.api.spi.Backend;
 import dev.strix.api.spi.SessionOptions;
 import dev.strix.cli.options.BackendArgs;
 import dev.strix.cli.options.FormatArg;
@@ -66,12 +67,10 @@ public final class SummaryCommand extends Subcommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--batch must be at least 1, got " + batch);
         }
-        if (backend != null) {
-            BackendArgs.named(root.registry(), spec, backend);
-        }
+        Backend planned = backend == null ? null : BackendArgs.named(root.registry(), spec, backend);
         Graph graph = model.build(root.registry(), spec, batch, input.shape());
         GraphSummary s = GraphSummary.of(graph);
-        Map<String, Object> plan = backend == null ? null : plan(graph);
+        PlanDescriber.Plan plan = planned == null ? null : plan(planned, graph);
         PrintWriter out = root.out();
         if (format.json()) {
             Map<String, List<Integer>> inputs = new LinkedHashMap<>();
@@ -82,7 +81,7 @@ public final class SummaryCommand extends Subcommand {
                     n.outputShapes().stream().map(SummaryCommand::dims).toList(), n.parameters(), n.macs(),
                     n.activationBytes())).toList();
             Json.print(out, new Report(model.name(), inputs, s.outputs().stream().map(SummaryCommand::dims).toList(),
-                    s.parameters(), s.macs(), s.activationBytes(), s.peakActivationBytes(), nodes, backend, plan));
+                    s.parameters(), s.macs(), s.activationBytes(), s.peakActivationBytes(), nodes, backend, plan == null ? null : plan.facts()));
             return 0;
         }
         out.println(model.name() + ": input " + s.inputs().stream().map(i -> i.name() + " " + i.shape())
@@ -113,24 +112,24 @@ public final class SummaryCommand extends Subcommand {
     }
 
     /** The plan of the backend asked for, or null when no describer knows it. */
-    private Map<String, Object> plan(Graph graph) {
+    private PlanDescriber.Plan plan(Backend planned, Graph graph) {
         SessionOptions options = SessionOptions.defaults().withDevice(device);
         for (PlanDescriber d : ServiceLoader.load(PlanDescriber.class, SummaryCommand.class.getClassLoader())) {
             if (d.backend().equals(backend)) {
-                return d.describe(graph, options);
+                return d.describe(planned, graph, options);
             }
         }
         return null;
     }
 
-    private void printPlan(PrintWriter out, Map<String, Object> plan) {
+    private void printPlan(PrintWriter out, PlanDescriber.Plan plan) {
         out.println();
         if (plan == null) {
             out.println("memory plan: backend '" + backend + "' offers none");
             return;
         }
-        out.println("memory plan of backend '" + backend + "':");
-        plan.forEach((k, v) -> out.println("  " + k + ": " + v));
+        out.println("plan of backend '" + backend + "':");
+        out.print(plan.text().endsWith("\n") ? plan.text() : plan.text() + "\n");
     }
 
     private static List<Integer> dims(Shape s) {

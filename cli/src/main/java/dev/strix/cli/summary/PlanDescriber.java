@@ -1,7 +1,9 @@
 package dev.strix.cli.summary;
 
 import dev.strix.api.graph.Graph;
+import dev.strix.api.spi.Backend;
 import dev.strix.api.spi.SessionOptions;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,9 +18,21 @@ public interface PlanDescriber {
     String backend();
 
     /**
-     * The plan for {@code graph} on the device {@code options} selects: ordered facts (buffers, their sizes, the
-     * peak) printed as {@code key: value} lines in the table form and as the object {@code plan} in JSON. Values
-     * are strings, numbers, lists or maps that Jackson can write.
+     * The plan for {@code graph} on the device {@code options} selects.
+     *
+     * @param backend the registry's instance of {@link #backend()}, with every plugin's kernels
      */
-    Map<String, Object> describe(Graph graph, SessionOptions options);
+    Plan describe(Backend backend, Graph graph, SessionOptions options);
+
+    /**
+     * A plan as the two output forms show it.
+     *
+     * @param text lines for the table form (buffers, their sizes, the peak)
+     * @param facts the object {@code plan} of the JSON form: strings, numbers, lists or maps Jackson can write
+     */
+    record Plan(String text, Map<String, Object> facts) {
+        public Plan {
+            facts = new LinkedHashMap<>(facts);
+        }
+    }
 }
