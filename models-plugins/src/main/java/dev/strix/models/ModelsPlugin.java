@@ -43,7 +43,7 @@ public final class ModelsPlugin implements Plugin {
                 new MobileNetV1(),
                 new MobileNetV2(),
                 new Xception(),
-                new SeResNet(),
+                SeResNet.family(),
                 new InceptionResNetV2(),
                 new NasNetAMobile(),
                 new VisionTransformer(),

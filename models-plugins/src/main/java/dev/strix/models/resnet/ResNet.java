@@ -46,6 +46,11 @@ public final class ResNet extends TableFamily<ResNet.Config> {
         super("resnet", "ResNet 18-152, ResNeXt and Wide ResNet (torchvision's v1.5 layout)", VARIANTS);
     }
 
+    /** A family with this layout and its own variants, such as SE-ResNet (whose block carries the difference). */
+    public ResNet(String name, String description, Map<String, Config> variants) {
+        super(name, description, variants);
+    }
+
     @Override
     protected Shape defaultInput(Config config) {
         return Shape.of(3, 224, 224);

@@ -63,9 +63,9 @@ class SeResNetTest {
 
     @Test
     void reductionIsASixteenthRoundedToEight() {
-        assertThat(SeBottleneck.reducedChannels(256)).isEqualTo(16);
-        assertThat(SeBottleneck.reducedChannels(2048)).isEqualTo(128);
-        assertThat(SeBottleneck.reducedChannels(64)).isEqualTo(8);
+        assertThat(SqueezeExcitation.reducedChannels(256)).isEqualTo(16);
+        assertThat(SqueezeExcitation.reducedChannels(2048)).isEqualTo(128);
+        assertThat(SqueezeExcitation.reducedChannels(64)).isEqualTo(8);
     }
 
     private static long se(long c) {
