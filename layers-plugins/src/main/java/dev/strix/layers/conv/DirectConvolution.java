@@ -71,6 +71,17 @@ final class DirectConvolution {
                     int tapX = kx * w.dilationW() - w.padLeft();
                     int oxStart = Window2d.firstValid(tapX, sw);
                     int oxEnd = Window2d.endValid(tapX, sw, width, outW);
+                    if (sh == 1 && sw == 1 && tapX == 0 && outW == width) {
+                        // The tap reads whole rows, so rows oyStart..oyEnd form one contiguous run in x and y:
+                        // one long loop instead of many short ones (1x1 convolutions, small feature maps).
+                        int in = xOff + (oyStart + tapY) * width;
+                        int out = yOff + oyStart * outW;
+                        int len = (oyEnd - oyStart) * outW;
+                        for (int i = 0; i < len; i++) {
+                            y[out + i] += wv * x[in + i];
+                        }
+                        continue;
+                    }
                     for (int oy = oyStart; oy < oyEnd; oy++) {
                         int in = xOff + (oy * sh + tapY) * width + tapX;
                         int out = yOff + oy * outW;

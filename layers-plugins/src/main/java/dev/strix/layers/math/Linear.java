@@ -61,16 +61,32 @@ public final class Linear implements LayerType {
         Tensor biasTensor = call.attributes().getBoolean("bias", true) ? call.param("bias") : null;
         float[] b = biasTensor == null ? null : biasTensor.data();
         float[] yv = y.data();
-        // One task per output feature: its weight row is read once, contiguously, for every input row.
+        // One task per output feature: its weight row stays in cache while every input row passes by, four rows
+        // at a time so that each weight load feeds four independent sums.
         Parallel.forRange(out, o -> {
             int wOff = o * in;
-            for (int r = 0; r < rows; r++) {
-                int xOff = r * in;
-                float acc = 0;
+            float bias = b == null ? 0f : b[o];
+            int r = 0;
+            for (; r + 4 <= rows; r += 4) {
+                int x0 = r * in;
+                float a0 = 0;
+                float a1 = 0;
+                float a2 = 0;
+                float a3 = 0;
                 for (int k = 0; k < in; k++) {
-                    acc += xv[xOff + k] * w[wOff + k];
+                    float wk = w[wOff + k];
+                    a0 += xv[x0 + k] * wk;
+                    a1 += xv[x0 + in + k] * wk;
+                    a2 += xv[x0 + 2 * in + k] * wk;
+                    a3 += xv[x0 + 3 * in + k] * wk;
                 }
-                yv[r * out + o] = b == null ? acc : acc + b[o];
+                yv[r * out + o] = a0 + bias;
+                yv[(r + 1) * out + o] = a1 + bias;
+                yv[(r + 2) * out + o] = a2 + bias;
+                yv[(r + 3) * out + o] = a3 + bias;
+            }
+            for (; r < rows; r++) {
+                yv[r * out + o] = Dot.of(xv, r * in, w, wOff, in) + bias;
             }
         });
         return List.of(y);

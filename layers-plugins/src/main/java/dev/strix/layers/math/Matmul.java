@@ -88,9 +88,6 @@ public final class Matmul implements LayerType {
         int k = d.k();
         int n = d.n();
         int matrices = (int) batch.size();
-        // b's element (kk, j) sits at kk·rowB + j·colB: row-major [K, N], or [N, K] read transposed.
-        int rowB = transposed ? 1 : n;
-        int colB = transposed ? k : 1;
         Parallel.forRange(matrices * m, job -> {
             int mat = job / m;
             int i = job % m;
@@ -106,12 +103,20 @@ public final class Matmul implements LayerType {
             aOff = aOff * m * k + i * k;
             bOff *= k * n;
             int yOff = job * n;
-            for (int j = 0; j < n; j++) {
-                float acc = 0;
-                for (int kk = 0; kk < k; kk++) {
-                    acc += av[aOff + kk] * bv[bOff + kk * rowB + j * colB];
+            if (transposed) {
+                // b is [N, K]: each output is a dot product of two contiguous rows.
+                for (int j = 0; j < n; j++) {
+                    out[yOff + j] = Dot.of(av, aOff, bv, bOff + j * k, k);
                 }
-                out[yOff + j] = acc;
+            } else {
+                // b is [K, N]: the output row accumulates a[i, kk] times b's row kk, all contiguous.
+                for (int kk = 0; kk < k; kk++) {
+                    float aik = av[aOff + kk];
+                    int bRow = bOff + kk * n;
+                    for (int j = 0; j < n; j++) {
+                        out[yOff + j] += aik * bv[bRow + j];
+                    }
+                }
             }
         });
         return List.of(y);
