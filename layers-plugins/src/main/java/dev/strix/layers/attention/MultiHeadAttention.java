@@ -3,7 +3,6 @@ package dev.strix.layers.attention;
 import dev.strix.api.Attributes;
 import dev.strix.api.Parallel;
 import dev.strix.api.Shape;
-import dev.strix.api.ShapeException;
 import dev.strix.api.Tensor;
 import dev.strix.api.spi.Init;
 import dev.strix.api.spi.LayerCall;

@@ -1,7 +1,6 @@
 package dev.strix.layers.attention;
 
 import dev.strix.api.Attributes;
-import dev.strix.api.IntTensor;
 import dev.strix.api.Parallel;
 import dev.strix.api.Shape;
 import dev.strix.api.ShapeException;
@@ -124,7 +123,6 @@ public final class WindowAttention implements LayerType {
     public List<Tensor> forward(LayerCall call) {
         Tensor x = call.input(0);
         Shape s = x.shape();
-        int c = s.dim(3);
         int heads = call.attributes().getInt("num_heads");
         Geometry g = Geometry.of(s, call.attributes());
         float[] table = call.param("relative_position_bias_table").data();
