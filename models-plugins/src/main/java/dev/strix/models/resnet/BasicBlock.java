@@ -21,11 +21,11 @@ public final class BasicBlock implements ResidualBlock {
             throw new IllegalArgumentException("BasicBlock supports only groups=1 and width_per_group=64, got groups="
                     + groups + ", width_per_group=" + widthPerGroup);
         }
-        Value identity = ResidualBlock.shortcut(net, x, planes, stride);
         Value y = net.conv("conv1", planes, 3).stride(stride).padding(1).noBias().apply(x);
         y = net.relu("relu1", net.batchNorm("bn1", y));
         y = net.conv("conv2", planes, 3).padding(1).noBias().apply(y);
         y = net.batchNorm("bn2", y);
+        Value identity = ResidualBlock.shortcut(net, x, planes, stride);
         return net.relu("relu", net.add("add", y, identity));
     }
 }

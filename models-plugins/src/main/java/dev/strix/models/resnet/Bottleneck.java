@@ -38,7 +38,6 @@ public final class Bottleneck implements ResidualBlock {
     public Value apply(Net net, Value x, int planes, int stride, int groups, int widthPerGroup) {
         int width = (int) (planes * (widthPerGroup / 64.0)) * groups;
         int out = planes * expansion();
-        Value identity = ResidualBlock.shortcut(net, x, out, stride);
         Value y = net.conv("conv1", width, 1).noBias().apply(x);
         y = net.relu("relu1", net.batchNorm("bn1", y));
         y = net.conv("conv2", width, 3).stride(stride).padding(1).groups(groups).noBias().apply(y);
@@ -48,6 +47,7 @@ public final class Bottleneck implements ResidualBlock {
         if (attention != null) {
             y = attention.apply(net, y);
         }
+        Value identity = ResidualBlock.shortcut(net, x, out, stride);
         return net.relu("relu", net.add("add", y, identity));
     }
 }
