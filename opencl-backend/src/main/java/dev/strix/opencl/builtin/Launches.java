@@ -1,6 +1,10 @@
 package dev.strix.opencl.builtin;
 
+import dev.strix.opencl.kernel.KernelContext;
+import dev.strix.opencl.kernel.Step;
+import dev.strix.opencl.kernel.StepIo;
 import dev.strix.opencl.launch.ClKernel;
+import java.util.function.Consumer;
 
 /** Launch-size arithmetic shared by the built-in kernels. */
 public final class Launches {
@@ -22,5 +26,32 @@ public final class Launches {
             g *= 2;
         }
         return g;
+    }
+
+    /** The work-group for {@code kernel} from the session's tuning. */
+    public static int group(ClKernel kernel, KernelContext ctx) {
+        return group(kernel, ctx.tuning().workGroup());
+    }
+
+    /** A step that sets arguments with {@code args}, then launches {@code kernel} over {@code n} work-items. */
+    public static Step elementwise(ClKernel kernel, KernelContext ctx, long n, Consumer<StepIo> args) {
+        int wg = group(kernel, ctx);
+        long[] global = {roundUp(Math.max(1, n), wg)};
+        long[] local = {wg};
+        return io -> {
+            args.accept(io);
+            io.launch(kernel, global, local);
+        };
+    }
+
+    /** A step over (n rounded up, planes) work-items for kernels that take one plane per row. */
+    public static Step planes(ClKernel kernel, KernelContext ctx, long n, long planes, Consumer<StepIo> args) {
+        int wg = group(kernel, ctx);
+        long[] global = {roundUp(Math.max(1, n), wg), planes};
+        long[] local = {wg, 1};
+        return io -> {
+            args.accept(io);
+            io.launch(kernel, global, local);
+        };
     }
 }

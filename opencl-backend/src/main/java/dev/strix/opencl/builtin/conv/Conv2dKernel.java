@@ -58,7 +58,7 @@ public final class Conv2dKernel implements OpenClKernel {
         int k = g.c() * g.kh() * g.kw();
         int col = ctx.scratch((long) g.n() * k * p);
         ClKernel im2col = ctx.kernel("conv/im2col", "im2col", Defines.of());
-        int wg = Launches.group(im2col, ctx.tuning().workGroup());
+        int wg = Launches.group(im2col, ctx);
         Operand b = new Operand(0, p, k * p, kg * p);
         return io -> {
             im2col.arg(0, io.input(0)).arg(1, io.scratch(col)).ints(2, g.c(), g.h(), g.w(), g.kh(), g.kw(), g.sh(),
@@ -73,7 +73,7 @@ public final class Conv2dKernel implements OpenClKernel {
         ClBuffer weights = ctx.constant("weight", ctx.param("weight").data());
         ClKernel k = ctx.kernel("conv/depthwise", "depthwise",
                 Defines.of().set("HAS_BIAS", biasBuf == null ? 0 : 1).setAll(ep.defines()));
-        int wg = Launches.group(k, ctx.tuning().workGroup());
+        int wg = Launches.group(k, ctx);
         return io -> {
             ClBuffer y = io.output(0);
             k.arg(0, io.input(0)).arg(1, weights).arg(2, biasBuf == null ? weights : biasBuf)
