@@ -6,7 +6,7 @@
 set -euo pipefail
 
 PACKAGES=(openjdk-17-jdk-headless maven ocl-icd-libopencl1 ocl-icd-opencl-dev pocl-opencl-icd mesa-opencl-icd
-          clinfo python3-torch python3-torchvision python3-numpy)
+          clinfo python3-torch python3-torchvision python3-numpy python3-onnx)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
