@@ -73,6 +73,14 @@ class SummaryCommandTest {
     }
 
     @Test
+    void aDeviceWithoutABackendIsBadUsage() {
+        Result r = Cli.run("summary", "tiny_net", "--device", "f0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines().get(0)).isEqualTo(
+                "strix: --device chooses the device of a backend's plan; name the backend with --backend");
+    }
+
+    @Test
     void aBackendWithoutOneSaysSo() {
         Result r = Cli.run("summary", "tiny_net", "--backend", "reference");
         assertThat(r.code()).isZero();

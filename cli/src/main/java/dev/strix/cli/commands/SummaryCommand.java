@@ -67,6 +67,10 @@ public final class SummaryCommand extends Subcommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--batch must be at least 1, got " + batch);
         }
+        if (device != null && backend == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--device chooses the device of a backend's plan; name the backend with --backend");
+        }
         Backend planned = backend == null ? null : BackendArgs.named(root.registry(), spec, backend);
         Graph graph = model.build(root.registry(), spec, batch, input.shape());
         GraphSummary s = GraphSummary.of(graph);
