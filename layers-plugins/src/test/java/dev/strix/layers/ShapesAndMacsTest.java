@@ -87,4 +87,31 @@ class ShapesAndMacsTest {
         assertThat(Layers.node("adaptive_avg_pool2d", attrs().put("output_size", 6).build(), Shape.of(2, 8, 13, 13))
                 .outputShapes()).containsExactly(Shape.of(2, 8, 6, 6));
     }
+
+    @Test
+    void matmulBroadcastsBatchDims() {
+        // ViT attention scores: [2, 12, 197, 64] · [2, 12, 197, 64]ᵀ → [2, 12, 197, 197], 64 MACs per output.
+        Node scores = Layers.node("matmul", attrs().put("transpose_b", true).build(), Shape.of(2, 12, 197, 64),
+                Shape.of(2, 12, 197, 64));
+        assertThat(scores.outputShapes()).containsExactly(Shape.of(2, 12, 197, 197));
+        assertThat(scores.macs()).isEqualTo(2L * 12 * 197 * 197 * 64);
+        Node broadcast = Layers.node("matmul", Attributes.empty(), Shape.of(2, 1, 4, 6), Shape.of(3, 6, 5));
+        assertThat(broadcast.outputShapes()).containsExactly(Shape.of(2, 3, 4, 5));
+        assertThat(broadcast.macs()).isEqualTo(2L * 3 * 4 * 5 * 6);
+    }
+
+    @Test
+    void dataMovementShapes() {
+        assertThat(Layers.node("pad", attrs().put("pads", 0, 1, 2, 3).build(), Shape.of(1, 3, 5, 5)).outputShapes())
+                .containsExactly(Shape.of(1, 3, 7, 9));
+        assertThat(Layers.node("permute", attrs().put("dims", 0, 2, 3, 1).build(), Shape.of(2, 3, 4, 5))
+                .outputShapes()).containsExactly(Shape.of(2, 4, 5, 3));
+        assertThat(Layers.node("split", attrs().put("axis", -1).put("sizes", 2, 4).build(), Shape.of(2, 3, 6))
+                .outputShapes()).containsExactly(Shape.of(2, 3, 2), Shape.of(2, 3, 4));
+        // 1:8:3 takes 1, 4, 7.
+        assertThat(Layers.node("slice", attrs().put("axis", 1).put("start", 1).put("end", 8).put("step", 3)
+                .build(), Shape.of(2, 9)).outputShapes()).containsExactly(Shape.of(2, 3));
+        assertThat(Layers.node("reshape", attrs().put("shape", 0, -1, 4).build(), Shape.of(2, 3, 8))
+                .outputShapes()).containsExactly(Shape.of(2, 6, 4));
+    }
 }
