@@ -73,15 +73,18 @@ def conv2d():
             params["bias"] = bias
         mode = a.get("padding_mode", "explicit")
         padding = a.get("padding", 0)
+        source = x
         if mode != "explicit":
             padding = mode
         elif isinstance(padding, list) and len(padding) == 4:
+            # [top, left, bottom, right] is not a Conv2d padding: pad explicitly, then convolve without.
             top, left, bottom, right = padding
-            x_in = F.pad(x, (left, right, top, bottom))
+            source = F.pad(x, (left, right, top, bottom))
             padding = 0
-        kwargs = dict(stride=pair(a.get("stride", 1)), dilation=pair(a.get("dilation", 1)), groups=groups)
-        source = x_in if isinstance(a.get("padding"), list) and len(a["padding"]) == 4 else x
-        y = F.conv2d(source, weight, bias, padding=padding if isinstance(padding, str) else pair(padding), **kwargs)
+        if not isinstance(padding, str):
+            padding = pair(padding)
+        y = F.conv2d(source, weight, bias, stride=pair(a.get("stride", 1)), padding=padding,
+                     dilation=pair(a.get("dilation", 1)), groups=groups)
         g.case(name, [x], [y], a, params, REDUCTION)
     g.write()
 
