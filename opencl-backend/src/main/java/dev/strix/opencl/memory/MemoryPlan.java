@@ -93,6 +93,9 @@ public record MemoryPlan(List<Long> slots, List<Assignment> tensors, long unshar
     }
 
     static String mib(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
         return String.format(Locale.ROOT, "%.2f MiB", bytes / (1024.0 * 1024.0));
     }
 }
