@@ -6,14 +6,18 @@ import dev.strix.api.graph.Graph;
 import dev.strix.api.registry.Registry;
 import dev.strix.api.spi.Session;
 import dev.strix.api.weights.Weights;
+import dev.strix.detection.fcn.FcnDetector;
 import dev.strix.detection.head.HeadDecoder;
 import dev.strix.detection.head.YoloExportDecoder;
 import dev.strix.detection.image.Normalization;
 import dev.strix.detection.nms.NmsMethod;
 import dev.strix.detection.nms.NmsOptions;
+import dev.strix.detection.window.SlidingWindowDetector;
+import dev.strix.detection.window.WindowOptions;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Finds objects in images with a Strix model: built from the model's graph, its weights and options (method,
@@ -74,6 +78,8 @@ public final class Detector implements AutoCloseable {
         private String device;
         private HeadDecoder head;
         private Normalization normalization;
+        private WindowOptions window;
+        private int windowBatch = 16;
 
         private Builder() {}
 
@@ -161,6 +167,21 @@ public final class Detector implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Window layout for {@link Method#WINDOW} and {@link Method#FCN} (default: the model's input size, scale 1,
+         * stride a quarter of the input width, no background class, logits). FCN takes its stride from the network.
+         */
+        public Builder window(WindowOptions options) {
+            this.window = options;
+            return this;
+        }
+
+        /** Windows per session run for {@link Method#WINDOW} (default 16). */
+        public Builder windowBatch(int n) {
+            this.windowBatch = Checks.positive("window batch", n);
+            return this;
+        }
+
         NmsOptions nmsOptions() {
             return new NmsOptions(nmsMethod, iouThreshold, scoreThreshold, classAware, Integer.MAX_VALUE,
                     maxDetections, 0.5);
@@ -173,13 +194,51 @@ public final class Detector implements AutoCloseable {
             Registry r = registry != null ? registry : Strix.registry();
             Shape in = inputShape(graph);
             Engine engine = Engine.of(r, backend, weights, device);
+            if (method != Method.YOLO) {
+                WindowOptions w = window != null ? window : WindowOptions.stride(Math.max(1, in.dim(3) / 4));
+                if (normalization != null) {
+                    w = w.withNormalization(normalization);
+                }
+                return method == Method.FCN ? fcn(engine, w) : window(engine, w);
+            }
             HeadDecoder decoder = head != null ? head
                     : new YoloExportDecoder(YoloExportDecoder.Layout.AUTO, classNames.size());
             YoloTranslator translator = new YoloTranslator(decoder, in.dim(3), in.dim(2),
                     normalization != null ? normalization : Normalization.NONE, nmsOptions(), classNames);
-            translator.checkOutputs(graph.outputs().stream().map(v -> v.shape()).toList());
-            Session session = engine.compile(graph);
+            Graph single = in.dim(0) == 1 ? graph : graph.withBatch(1);
+            translator.checkOutputs(single.outputs().stream().map(v -> v.shape()).toList());
+            Session session = engine.compile(single);
             return new Detector(new YoloMethod(session, translator), method);
+        }
+
+        private Detector fcn(Engine engine, WindowOptions w) {
+            FcnDetector d = new FcnDetector(graph, weights, engine::compile, w, nmsOptions(), classNames);
+            return new Detector(method(d::detect, d::close), Method.FCN);
+        }
+
+        private Detector window(Engine engine, WindowOptions w) {
+            Session session = engine.compile(graph.withBatch(windowBatch));
+            try {
+                SlidingWindowDetector d = new SlidingWindowDetector(session, w, nmsOptions(), classNames);
+                return new Detector(method(d::detect, session::close), Method.WINDOW);
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        }
+
+        private static DetectionMethod method(Function<BufferedImage, List<Detection>> detect, Runnable close) {
+            return new DetectionMethod() {
+                @Override
+                public List<Detection> detect(BufferedImage image) {
+                    return detect.apply(image);
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
         }
 
         static Shape inputShape(Graph graph) {
@@ -188,8 +247,8 @@ public final class Detector implements AutoCloseable {
                         + graph.inputs().size());
             }
             Shape s = graph.inputs().get(0).shape();
-            if (s.rank() != 4 || s.dim(0) != 1 || s.dim(1) != 3) {
-                throw new DetectionException("a detector's model input must be [1, 3, H, W], got " + s);
+            if (s.rank() != 4 || s.dim(1) != 3) {
+                throw new DetectionException("a detector's model input must be [N, 3, H, W], got " + s);
             }
             return s;
         }

@@ -32,7 +32,13 @@ public record Engine(Backend backend, Weights weights, SessionOptions options) {
         return new Engine(b, weights, SessionOptions.defaults().withDevice(device));
     }
 
+    /** A session for {@code graph} with this engine's weights. */
     public Session compile(Graph graph) {
         return backend.compile(graph, weights, options);
+    }
+
+    /** A session for {@code graph} with other weights (a converted model's). */
+    public Session compile(Graph graph, Weights other) {
+        return backend.compile(graph, other, options);
     }
 }

@@ -66,4 +66,38 @@ final class TestModels {
         g.dispose();
         return img;
     }
+
+    /**
+     * A 20×20 classifier for red: avg_pool2d 4 → flatten (3·5·5) → linear "fc" to (background, red) with
+     * red's logit 20·(mean R − mean G) − 10: +10 on a fully red window, −10 on white, 0 when half is red.
+     */
+    static Graph redClassifier() {
+        GraphBuilder b = new GraphBuilder(Strix.registry());
+        Value x = b.input("image", Shape.of(1, 3, 20, 20));
+        x = b.layer("avg_pool2d", "pool").attr("kernel_size", 4).apply(x);
+        x = b.layer("flatten", "flatten").apply(x);
+        x = b.layer("linear", "fc").attr("out_features", 2).apply(x);
+        return b.build(x);
+    }
+
+    static Weights redClassifierWeights() {
+        float[] w = new float[2 * 75];
+        for (int i = 0; i < 25; i++) {
+            w[75 + i] = 20f / 25; // red, channel R
+            w[75 + 25 + i] = -20f / 25; // red, channel G
+        }
+        return Weights.of(Map.of("fc.weight", Tensor.of(w, 2, 75), "fc.bias", Tensor.of(new float[] {0, -10}, 2)));
+    }
+
+    /** 100×80 white with a red 20×20 square at (40, 20), on the stride-4 grid. */
+    static BufferedImage redSquare() {
+        BufferedImage img = new BufferedImage(100, 80, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 100, 80);
+        g.setColor(Color.RED);
+        g.fillRect(40, 20, 20, 20);
+        g.dispose();
+        return img;
+    }
 }
