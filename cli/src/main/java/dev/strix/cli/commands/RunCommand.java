@@ -45,7 +45,7 @@ public final class RunCommand extends Subcommand {
     private Path input;
 
     @Option(names = "--output", paramLabel = "Y.npy", required = true,
-            description = "Where to write the output (further outputs of a multi-output model go to Y.1.npy …).")
+            description = "Where to write the output (further outputs of a multi-output model go to Y.1.npy, ...).")
     private Path output;
 
     @Option(names = "--preprocess", paramLabel = "KIND",

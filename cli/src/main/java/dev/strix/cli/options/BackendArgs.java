@@ -20,7 +20,7 @@ import picocli.CommandLine.ParameterException;
  */
 public final class BackendArgs {
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "Backend: reference, opencl, aparapi … (default: the best available, reported on stderr).")
+            description = "Backend: reference, opencl, aparapi... (default: the best available, reported on stderr).")
     private String backend;
 
     @Option(names = "--device", paramLabel = "ID",
