@@ -2,6 +2,7 @@ package dev.strix.cli;
 
 import dev.strix.api.registry.Registry;
 import dev.strix.cli.commands.BenchCommand;
+import dev.strix.cli.commands.DetectCommand;
 import dev.strix.cli.commands.DevicesCommand;
 import dev.strix.cli.commands.InitCommand;
 import dev.strix.cli.commands.InputCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "strix", mixinStandardHelpOptions = true, versionProvider = StrixCommand.Version.class,
         description = "Runs vision models and detectors on OpenCL devices.",
         subcommands = {DevicesCommand.class, LayersCommand.class, ModelsCommand.class, SummaryCommand.class,
-            InitCommand.class, InputCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            InitCommand.class, InputCommand.class, RunCommand.class, BenchCommand.class, DetectCommand.class, CommandLine.HelpCommand.class})
 public final class StrixCommand implements Runnable {
     private final Supplier<Registry> registry;
     private Registry built;
