@@ -1,0 +1,57 @@
+package dev.strix.aparapi.kernels;
+
+/**
+ * Scaled dot-product attention for one (image, head, query) per work item, reading queries, keys and values from
+ * one projected buffer [N, L, 3E] (q at columns h·d…, k at E + h·d…, v at 2E + h·d…) and writing [N, L, E] with the
+ * heads side by side. The softmax row lives in {@link #scores} ([N·heads·L·L]; kernels cannot allocate).
+ */
+public final class AttentionKernel extends StrixKernel {
+    public float[] qkv;
+    public float[] scores;
+    public float[] out;
+    public int n;
+    public int tokens;
+    public int embed;
+    public int heads;
+    public float scale;
+
+    @Override
+    public void run() {
+        int id = getGlobalId();
+        if (id < n) {
+            int i = id % tokens;
+            int rest = id / tokens;
+            int h = rest % heads;
+            int image = rest / heads;
+            int d = embed / heads;
+            int row = 3 * embed;
+            int q = (image * tokens + i) * row + h * d;
+            int s0 = id * tokens;
+            float m = LOWEST;
+            for (int j = 0; j < tokens; j++) {
+                int k = (image * tokens + j) * row + embed + h * d;
+                float dot = 0f;
+                for (int t = 0; t < d; t++) {
+                    dot += qkv[q + t] * qkv[k + t];
+                }
+                dot = dot * scale;
+                scores[s0 + j] = dot;
+                m = max(m, dot);
+            }
+            float sum = 0f;
+            for (int j = 0; j < tokens; j++) {
+                float e = exp(scores[s0 + j] - m);
+                scores[s0 + j] = e;
+                sum += e;
+            }
+            int o = (image * tokens + i) * embed + h * d;
+            for (int t = 0; t < d; t++) {
+                float acc = 0f;
+                for (int j = 0; j < tokens; j++) {
+                    acc += scores[s0 + j] * qkv[(image * tokens + j) * row + 2 * embed + h * d + t];
+                }
+                out[o + t] = acc / sum;
+            }
+        }
+    }
+}

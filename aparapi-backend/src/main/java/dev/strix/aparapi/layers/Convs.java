@@ -1,0 +1,49 @@
+package dev.strix.aparapi.layers;
+
+import dev.strix.aparapi.kernels.ConvDirectKernel;
+import dev.strix.aparapi.kernels.ConvKernel;
+import dev.strix.aparapi.kernels.ConvolutionKernel;
+import dev.strix.aparapi.spi.NodeContext;
+import dev.strix.api.Attributes;
+import dev.strix.api.Shape;
+import dev.strix.layers.Window2d;
+
+/** Plans convolution launches: {@link ConvKernel}'s 4×4 tiles, or {@link ConvDirectKernel} for narrow groups. */
+final class Convs {
+    private Convs() {}
+
+    /** A conv2d node's window with "same" padding resolved as PyTorch does (the odd extra at bottom/right). */
+    static Window2d window(Attributes a) {
+        Window2d w = Window2d.read(a, new int[] {1, 1}, true);
+        if (a.getString("padding_mode", "explicit").equals("same")) {
+            int th = w.spanH() - 1;
+            int tw = w.spanW() - 1;
+            w = w.withPadding(th / 2, tw / 2, th - th / 2, tw - tw / 2);
+        }
+        return w;
+    }
+
+    /**
+     * y = act(conv(x, weight) + bias) for x of shape {@code in} and y of shape {@code out}; weight and bias (may be
+     * null) are constants.
+     */
+    static void conv(NodeContext node, float[] x, Shape in, float[] weight, float[] bias, float[] y, Shape out,
+            Window2d w, int groups, int act, float alpha) {
+        int ocg = out.dim(1) / groups;
+        ConvolutionKernel k;
+        if (ocg >= 4) {
+            k = new ConvKernel();
+            k.n = in.dim(0) * groups * ((ocg + 3) / 4) * ((out.dim(2) * out.dim(3) + 3) / 4);
+        } else {
+            k = new ConvDirectKernel();
+            k.n = y.length;
+        }
+        k.configure(x, in, weight, bias, y, out, w, groups, act, alpha);
+        launch(node, k);
+    }
+
+    /** Launches a configured convolution kernel: weight and bias once, x every run. */
+    static void launch(NodeContext node, ConvolutionKernel k) {
+        node.launch(k, k.n).constants(k.w, k.bias).reads(k.x).writes(k.y);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.strix.aparapi.runtime;
+
+import com.aparapi.Kernel;
+import com.aparapi.Range;
+import com.aparapi.exception.CompileFailedException;
+import com.aparapi.exception.QueryFailedException;
+import dev.strix.aparapi.device.Target;
+import dev.strix.api.DeviceException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Aparapi kernel instance bound to fixed arrays, and everything needed to run it where its session wants:
+ * the target, the range, explicit transfers and the detection of Aparapi's silent fallback.
+ *
+ * <p>Transfers are explicit ({@code setExplicit(true)}): constants (weights, index tables) are put once before the
+ * first run; arrays the kernel reads are put before each run and arrays it writes are fetched after it. Aparapi gives
+ * each kernel instance its own OpenCL context, so an activation travels device → Java array → device between two
+ * kernels; on a CPU device such as PoCL that is a memory copy. On the thread pool nothing is copied.
+ *
+ * <p>A launch is used by one thread at a time (its session's).
+ */
+public final class Launch implements Runnable, AutoCloseable {
+    private static final int LOCAL_SIZE = 64;
+
+    private final String node;
+    private final Kernel kernel;
+    private final int items;
+    private final List<Object> constants = new ArrayList<>();
+    private final List<Object> reads = new ArrayList<>();
+    private final List<Object> writes = new ArrayList<>();
+
+    private Target target;
+    private ModeRequest request = ModeRequest.ANY;
+    private Range range;
+    private boolean constantsSent;
+    private Mode ranIn;
+    private String fallbackReason = "";
+    private boolean disposed;
+
+    /**
+     * A launch of {@code kernel} over {@code items} work items (the kernel ignores ids at or past {@code items}, as
+     * the range is rounded up to whole work groups) for the node called {@code node}.
+     */
+    public Launch(String node, Kernel kernel, int items) {
+        if (items < 1) {
+            throw new IllegalArgumentException("a launch needs at least one work item, got " + items);
+        }
+        this.node = node;
+        this.kernel = kernel;
+        this.items = items;
+        kernel.setExplicit(true);
+    }
+
+    /** Arrays uploaded once, before the first run: weights, biases, index tables. */
+    public Launch constants(Object... arrays) {
+        constants.addAll(List.of(arrays));
+        return this;
+    }
+
+    /** Arrays the kernel reads, uploaded before every run. */
+    public Launch reads(Object... arrays) {
+        reads.addAll(List.of(arrays));
+        return this;
+    }
+
+    /**
+     * Arrays the kernel writes, fetched after every run. An array the kernel writes only in part (a concat writing
+     * one slice) must also be listed in {@link #reads} so the rest survives the fetch.
+     */
+    public Launch writes(Object... arrays) {
+        writes.addAll(List.of(arrays));
+        return this;
+    }
+
+    /** The node this launch computes (part of). */
+    public String node() {
+        return node;
+    }
+
+    /** The simple name of the Aparapi kernel class. */
+    public String kernelName() {
+        return kernel.getClass().getSimpleName();
+    }
+
+    /**
+     * Pins the kernel to {@code where}. For an OpenCL device the kernel is translated and built now, so a device
+     * that rejects it fails here: with {@code required} = {@link ModeRequest#OPENCL} that is a
+     * {@link DeviceException} naming the kernel, the node and Aparapi's reason; otherwise the kernel moves to the
+     * Java thread pool and the reason is kept for the report.
+     */
+    public void prepare(Target where, ModeRequest required) {
+        this.request = required;
+        if (where.device() == null) {
+            useThreadPool();
+            return;
+        }
+        this.target = where;
+        setMode(where);
+        AparapiLog.Captured<String> built = AparapiLog.capture(() -> {
+            try {
+                kernel.compile(where.device());
+                return null;
+            } catch (CompileFailedException e) {
+                return describe(e);
+            }
+        });
+        if (built.value() != null) {
+            String why = built.value() + (built.reason().isEmpty() ? "" : " (" + built.reason() + ")");
+            fail("could not be built for " + where.description(), why);
+            return;
+        }
+        int maxGroup;
+        try {
+            maxGroup = kernel.getKernelMaxWorkGroupSize(where.device());
+        } catch (QueryFailedException e) {
+            maxGroup = 1;
+        }
+        int local = Math.max(1, Math.min(LOCAL_SIZE, Integer.highestOneBit(Math.max(1, maxGroup))));
+        range = Range.create(where.device(), roundUp(items, local), local);
+    }
+
+    /** Runs the kernel once: uploads, executes, fetches. Fallbacks are handled as {@link #prepare} describes. */
+    @Override
+    public void run() {
+        if (target.device() == null) {
+            kernel.execute(range);
+            ranIn = Mode.JTP;
+            return;
+        }
+        if (!constantsSent) {
+            constants.forEach(this::put);
+            constantsSent = true;
+        }
+        reads.forEach(this::put);
+        Kernel.EXECUTION_MODE pinned = target.executionMode();
+        AparapiLog.Captured<Throwable> result = AparapiLog.capture(() -> {
+            try {
+                kernel.execute(range);
+                return null;
+            } catch (RuntimeException | AssertionError e) {
+                // Aparapi's own fallback re-runs with the OpenCL range and trips its device check: that is a failure.
+                return e;
+            }
+        });
+        @SuppressWarnings("deprecation")
+        boolean stayed = kernel.getExecutionMode() == pinned;
+        if (result.value() == null && stayed) {
+            writes.forEach(this::get);
+            ranIn = Mode.OPENCL;
+            return;
+        }
+        String why = result.reason();
+        if (why.isEmpty() && result.value() != null) {
+            why = String.valueOf(result.value().getMessage());
+        }
+        fail("failed on " + target.description(), why.isEmpty() ? "Aparapi left OpenCL without a reason" : why);
+        kernel.execute(range);
+        ranIn = Mode.JTP;
+    }
+
+    private void fail(String what, String why) {
+        String message = "aparapi kernel " + kernelName() + " for node '" + node + "' " + what + ": " + why;
+        if (!request.allowsFallback()) {
+            throw new DeviceException(message + " (session option " + ModeRequest.OPTION + "=" 
+                    + request.name().toLowerCase(java.util.Locale.ROOT) + " forbids running it on the Java thread pool)");
+        }
+        fallbackReason = message;
+        useThreadPool();
+    }
+
+    private void useThreadPool() {
+        target = Target.threadPool();
+        setMode(target);
+        int local = items < LOCAL_SIZE ? items : LOCAL_SIZE;
+        range = Range.create(roundUp(items, local), local);
+    }
+
+    @SuppressWarnings("deprecation")
+    private void setMode(Target where) {
+        kernel.setExecutionModeWithoutFallback(where.executionMode());
+    }
+
+    /** Where the last run happened; null before the first run. */
+    public Mode ranIn() {
+        return ranIn;
+    }
+
+    /** Where the kernel is set to run now (after any fallback). */
+    public Mode plannedMode() {
+        return target == null ? null : target.mode();
+    }
+
+    /** Why the kernel left OpenCL, or empty. */
+    public String fallbackReason() {
+        return fallbackReason;
+    }
+
+    private void put(Object array) {
+        if (array instanceof float[] f) {
+            kernel.put(f);
+        } else if (array instanceof int[] i) {
+            kernel.put(i);
+        } else {
+            throw new IllegalArgumentException("unsupported array " + array.getClass());
+        }
+    }
+
+    private void get(Object array) {
+        if (array instanceof float[] f) {
+            kernel.get(f);
+        } else if (array instanceof int[] i) {
+            kernel.get(i);
+        } else {
+            throw new IllegalArgumentException("unsupported array " + array.getClass());
+        }
+    }
+
+    private static String describe(CompileFailedException e) {
+        Throwable cause = e.getCause();
+        String m = e.getMessage();
+        if (cause != null && cause.getMessage() != null && (m == null || !m.contains(cause.getMessage()))) {
+            m = (m == null ? "" : m + ": ") + cause.getMessage();
+        }
+        if (m != null && m.contains("OpenCL compile failed")) {
+            m += " (clBuildProgram rejected the generated OpenCL C; Aparapi prints the build log on standard output)";
+        }
+        return m == null ? e.toString() : m;
+    }
+
+    private static int roundUp(int n, int multiple) {
+        return (n + multiple - 1) / multiple * multiple;
+    }
+
+    /** Releases the kernel's OpenCL context and buffers. */
+    @Override
+    public void close() {
+        if (!disposed) {
+            disposed = true;
+            kernel.dispose();
+        }
+    }
+}
