@@ -27,6 +27,8 @@ class NpyTest {
         assertThat(header).contains("'descr': '<f4'").contains("'shape': (1, 2, 3)");
         assertThat((Files.size(f) - 6 * Float.BYTES) % 64).as("header padded to 64 bytes").isZero();
 
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .as("written files are readable by others, like any output").isEqualTo("rw-r--r--");
         Npy.write(f, Tensor.of(new float[] {7, 8}, 2));
         assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).contains("'shape': (2,)");
     }
