@@ -43,7 +43,16 @@ class ReferenceCountsTest {
                 Arguments.of("densenet121", ModelOptions.defaults(), 7_978_856L, 2.834),
                 Arguments.of("densenet169", ModelOptions.defaults(), 14_149_480L, 0.0),
                 Arguments.of("densenet201", ModelOptions.defaults(), 20_013_928L, 0.0),
-                Arguments.of("mobilenet_v2", ModelOptions.defaults(), 3_504_872L, 0.301));
+                Arguments.of("mobilenet_v2", ModelOptions.defaults(), 3_504_872L, 0.301),
+                Arguments.of("convnext_tiny", ModelOptions.defaults(), 28_589_128L, 4.456),
+                Arguments.of("convnext_small", ModelOptions.defaults(), 50_223_688L, 0.0),
+                Arguments.of("convnext_base", ModelOptions.defaults(), 88_591_464L, 0.0),
+                Arguments.of("convnext_large", ModelOptions.defaults(), 197_767_336L, 0.0),
+                Arguments.of("vit_b_16", ModelOptions.defaults(), 86_567_656L, 17.566),
+                Arguments.of("vit_l_16", ModelOptions.defaults(), 304_326_632L, 0.0),
+                Arguments.of("swin_t", ModelOptions.defaults(), 28_288_354L, 4.494),
+                Arguments.of("swin_s", ModelOptions.defaults(), 49_606_258L, 0.0),
+                Arguments.of("swin_b", ModelOptions.defaults(), 87_768_224L, 0.0));
     }
 
     @ParameterizedTest(name = "{0}")
