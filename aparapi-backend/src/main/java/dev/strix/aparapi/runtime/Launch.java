@@ -24,7 +24,7 @@ public final class Launch implements Runnable, AutoCloseable {
     private static final int LOCAL_SIZE = 64;
 
     private final String node;
-    private final Kernel kernel;
+    private Kernel kernel;
     private final int items;
     private final List<Object> constants = new ArrayList<>();
     private final List<Object> reads = new ArrayList<>();
@@ -162,10 +162,16 @@ public final class Launch implements Runnable, AutoCloseable {
     private void fail(String what, String why) {
         String message = "aparapi kernel " + kernelName() + " for node '" + node + "' " + what + ": " + why;
         if (!request.allowsFallback()) {
+            disposed = true; // never dispose a failed kernel: see below
             throw new DeviceException(message + " (session option " + ModeRequest.OPTION + "=" 
                     + request.name().toLowerCase(java.util.Locale.ROOT) + " forbids running it on the Java thread pool)");
         }
         fallbackReason = message;
+        // Aparapi 3.0.2 crashes (SIGSEGV in clReleaseCommandQueue) when disposing a kernel whose OpenCL build or
+        // run failed, and Kernel.clone() shares that native state, so the instance is abandoned undisposed (its
+        // half-made context leaks) and a fresh copy with the same field values runs on the thread pool.
+        kernel = freshCopy(kernel);
+        kernel.setExplicit(true);
         useThreadPool();
     }
 
@@ -226,6 +232,25 @@ public final class Launch implements Runnable, AutoCloseable {
             m += " (clBuildProgram rejected the generated OpenCL C; Aparapi prints the build log on standard output)";
         }
         return m == null ? e.toString() : m;
+    }
+
+    /** A new instance of the kernel's class with every field below {@link Kernel} copied (arrays shared). */
+    private static Kernel freshCopy(Kernel k) {
+        try {
+            Kernel copy = k.getClass().getDeclaredConstructor().newInstance();
+            for (Class<?> c = k.getClass(); c != Kernel.class; c = c.getSuperclass()) {
+                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                    if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                        f.setAccessible(true);
+                        f.set(copy, f.get(k));
+                    }
+                }
+            }
+            return copy;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new DeviceException("aparapi kernel " + k.getClass().getName() + " needs a public no-argument"
+                    + " constructor and accessible fields to move to the Java thread pool: " + e, e);
+        }
     }
 
     private static int roundUp(int n, int multiple) {
