@@ -4,6 +4,7 @@ import dev.strix.api.Shape;
 import dev.strix.api.Strix;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.registry.Registry;
+import dev.strix.api.spi.ModelOptions;
 import dev.strix.api.spi.Session;
 import dev.strix.api.weights.Weights;
 import dev.strix.detection.fcn.FcnDetector;
@@ -92,6 +93,16 @@ public final class Detector implements AutoCloseable {
         /** The model. Its one input must be [1, 3, H, W]. */
         public Builder graph(Graph g) {
             this.graph = g;
+            return this;
+        }
+
+        /**
+         * The model variant {@code variant} (as {@code strix models} lists them) built with {@code options} from the
+         * registry; call {@link #registry} first to use another registry than {@link Strix#registry()}.
+         */
+        public Builder model(String variant, ModelOptions options) {
+            Registry r = registry != null ? registry : Strix.registry();
+            this.graph = r.model(variant, options);
             return this;
         }
 

@@ -58,4 +58,25 @@ class WindowDetectorTest {
                 .hasMessageContaining("'grid'").hasMessageContaining("yolo, fcn, window");
         assertThat(Method.parse("FCN")).isEqualTo(Method.FCN);
     }
+
+    @Test
+    void buildsARegistryModelByName() {
+        // LeNet-5 for 3×32×32 (stride 4) over a 40×36 image: 3 × 2 windows, all kept with score 0 and IoU 1.
+        dev.strix.api.spi.ModelOptions o = dev.strix.api.spi.ModelOptions.defaults()
+                .withInput(dev.strix.api.Shape.of(3, 32, 32));
+        Detector.Builder b = Detector.builder().model("lenet5", o).method(Method.FCN).backend("reference")
+                .scoreThreshold(0).iouThreshold(1).window(WindowOptions.stride(4));
+        b.weights(dev.strix.api.weights.Initializers.initialize(
+                dev.strix.api.Strix.registry().model("lenet5", o), 1));
+        try (Detector d = b.build()) {
+            List<Detection> found = d.detect(new java.awt.image.BufferedImage(40, 36,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB));
+            assertThat(found).hasSize(6);
+            assertThat(found).allSatisfy(x -> {
+                assertThat(x.box().width()).isEqualTo(32.0);
+                assertThat(x.box().height()).isEqualTo(32.0);
+                assertThat(x.box().x1() % 4).isZero();
+            });
+        }
+    }
 }
