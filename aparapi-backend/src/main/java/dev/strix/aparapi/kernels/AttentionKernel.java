@@ -3,17 +3,22 @@ package dev.strix.aparapi.kernels;
 /**
  * Scaled dot-product attention for one (image, head, query) per work item, reading queries, keys and values from
  * one projected buffer [N, L, 3E] (q at columns h·d…, k at E + h·d…, v at 2E + h·d…) and writing [N, L, E] with the
- * heads side by side. The softmax row lives in {@link #scores} ([N·heads·L·L]; kernels cannot allocate).
+ * heads side by side. The softmax row lives in {@link #scores} ([N·heads·L·L]; kernels cannot allocate). With
+ * {@link #hasBias} an additive logit term [groups, heads, L, L] is read for sequence s at group s % groups (Swin's
+ * relative position bias plus shift mask, one group per window position).
  */
 public final class AttentionKernel extends StrixKernel {
     public float[] qkv;
     public float[] scores;
     public float[] out;
+    public float[] bias;
     public int n;
     public int tokens;
     public int embed;
     public int heads;
     public float scale;
+    public int hasBias;
+    public int biasGroups;
 
     @Override
     public void run() {
@@ -27,6 +32,7 @@ public final class AttentionKernel extends StrixKernel {
             int row = 3 * embed;
             int q = (image * tokens + i) * row + h * d;
             int s0 = id * tokens;
+            int b0 = (((image % biasGroups) * heads + h) * tokens + i) * tokens;
             float m = LOWEST;
             for (int j = 0; j < tokens; j++) {
                 int k = (image * tokens + j) * row + embed + h * d;
@@ -35,6 +41,9 @@ public final class AttentionKernel extends StrixKernel {
                     dot += qkv[q + t] * qkv[k + t];
                 }
                 dot = dot * scale;
+                if (hasBias == 1) {
+                    dot += bias[b0 + j];
+                }
                 scores[s0 + j] = dot;
                 m = max(m, dot);
             }

@@ -26,7 +26,8 @@ final class AttentionKernels {
                 Builtin.of("class_token", AttentionKernels::classToken),
                 Builtin.of("position_embedding", AttentionKernels::positionEmbedding),
                 Builtin.of("layer_scale", AttentionKernels::layerScale),
-                Builtin.of("multi_head_attention", AttentionKernels::multiHeadAttention));
+                Builtin.of("multi_head_attention", AttentionKernels::multiHeadAttention),
+                new WindowAttentionKernel());
     }
 
     private static void patchEmbedding(NodeContext node) {
@@ -107,19 +108,32 @@ final class AttentionKernels {
         int rows = n * len;
         float[] qkv = new float[rows * 3 * e];
         Gemms.linear(node, node.input(0), qkvWeight, qkvBias, qkv, rows, e, 3 * e);
+        float[] attended = attend(node, qkv, n, len, e, heads, null, 1);
+        Tensor pb = node.optionalParam(projBias);
+        Gemms.linear(node, attended, node.param(projWeight).data(), pb == null ? null : pb.data(), node.output(0), rows,
+                e, e);
+    }
+
+    /**
+     * Attends {@code sequences} sequences of {@code len} tokens to themselves from a packed qkv [sequences·len, 3e]
+     * and returns the heads side by side [sequences·len, e]; {@code bias} ([groups, heads, len, len]) may be null.
+     */
+    static float[] attend(NodeContext node, float[] qkv, int sequences, int len, int e, int heads, float[] bias,
+            int groups) {
         AttentionKernel k = new AttentionKernel();
         k.qkv = qkv;
-        k.scores = new float[n * heads * len * len];
-        k.out = new float[rows * e];
+        k.scores = new float[sequences * heads * len * len];
+        k.out = new float[sequences * len * e];
+        k.bias = bias == null ? Gemms.NONE.clone() : bias;
+        k.hasBias = bias == null ? 0 : 1;
+        k.biasGroups = groups;
         k.tokens = len;
         k.embed = e;
         k.heads = heads;
         k.scale = (float) (1 / Math.sqrt((double) e / heads));
-        k.n = n * heads * len;
-        node.launch(k, k.n).reads(qkv).writes(k.out);
-        Tensor pb = node.optionalParam(projBias);
-        Gemms.linear(node, k.out, node.param(projWeight).data(), pb == null ? null : pb.data(), node.output(0), rows,
-                e, e);
+        k.n = sequences * heads * len;
+        node.launch(k, k.n).constants(k.bias).reads(qkv).writes(k.out);
+        return k.out;
     }
 
     private static float[] concat(NodeContext node, String... names) {

@@ -59,7 +59,7 @@ public final class SessionBuilder {
                     if (k == null) {
                         steps.add(new HostStep(n, ins, outs, bound.floatParams(n), bound.indexParams(n)));
                     } else {
-                        k.build(new NodeContext(n, ins, outs, bound.floatParams(n), l -> {
+                        k.build(new NodeContext(n, ins, outs, bound.floatParams(n), bound.indexParams(n), l -> {
                             launches.add(l);
                             steps.add(l);
                         }));

@@ -3,6 +3,7 @@ package dev.strix.aparapi.spi;
 import com.aparapi.Kernel;
 import dev.strix.aparapi.runtime.Launch;
 import dev.strix.api.Attributes;
+import dev.strix.api.IntTensor;
 import dev.strix.api.Shape;
 import dev.strix.api.Tensor;
 import dev.strix.api.WeightsException;
@@ -19,6 +20,7 @@ public final class NodeContext {
     private final float[][] inputs;
     private final float[][] outputs;
     private final Map<String, Tensor> params;
+    private final Map<String, IntTensor> indexParams;
     private final Sink sink;
 
     /** Where the launches of a node go; the session implements it. */
@@ -26,11 +28,13 @@ public final class NodeContext {
         void add(Launch launch);
     }
 
-    public NodeContext(Node node, float[][] inputs, float[][] outputs, Map<String, Tensor> params, Sink sink) {
+    public NodeContext(Node node, float[][] inputs, float[][] outputs, Map<String, Tensor> params,
+            Map<String, IntTensor> indexParams, Sink sink) {
         this.node = node;
         this.inputs = inputs;
         this.outputs = outputs;
         this.params = params;
+        this.indexParams = indexParams;
         this.sink = sink;
     }
 
@@ -81,6 +85,16 @@ public final class NodeContext {
     /** The parameter {@code name}, or null (an optional bias). */
     public Tensor optionalParam(String name) {
         return params.get(name);
+    }
+
+    /** The integer buffer {@code name} (Swin's relative_position_index); fails naming the node when absent. */
+    public IntTensor indexParam(String name) {
+        IntTensor t = indexParams.get(name);
+        if (t == null) {
+            throw new WeightsException("node '" + node.name() + "' has no index buffer '" + name + "'; it has "
+                    + indexParams.keySet());
+        }
+        return t;
     }
 
     /** Adds a launch of {@code kernel} over {@code items} work items; declare its arrays on the result. */
