@@ -38,6 +38,16 @@ class WindowDetectorTest {
     }
 
     @Test
+    void objectnessThresholdDropsWindowsTheBackgroundMayOwn() {
+        // Two classes: objectness = 1 − P(background) = P(red) = .999955 on the square, under a .99996 cut.
+        try (Detector d = Detector.builder().graph(TestModels.redClassifier()).weights(TestModels.redClassifierWeights())
+                .method(Method.WINDOW).backend("reference").normalization(Normalization.NONE).scoreThreshold(0.99)
+                .window(WindowOptions.stride(4).withBackgroundClass(0).withObjectnessThreshold(0.99996)).build()) {
+            assertThat(d.detect(TestModels.redSquare())).isEmpty();
+        }
+    }
+
+    @Test
     void fcnFindsTheSameSquare() {
         try (Detector fcn = detector(Method.FCN); Detector window = detector(Method.WINDOW)) {
             List<Detection> a = fcn.detect(TestModels.redSquare());

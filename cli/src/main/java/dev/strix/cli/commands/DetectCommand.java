@@ -92,9 +92,14 @@ public final class DetectCommand extends Subcommand {
             description = "The classifier's background class for fcn and window (default: none).")
     private int background;
 
+    @Option(names = "--objectness", paramLabel = "T", defaultValue = "0",
+            description = "With --background, keep windows whose 1 − P(background) exceeds T (default: ${DEFAULT-VALUE}).")
+    private double objectness;
+
     @Override
     public Integer call() {
         checkUnit("--score", score);
+        checkUnit("--objectness", objectness);
         checkUnit("--iou", iou);
         Method m = parseMethod();
         List<String> classNames = readNames();
@@ -107,7 +112,7 @@ public final class DetectCommand extends Subcommand {
         if (m != Method.YOLO) {
             int width = graph.inputs().get(0).shape().dim(3);
             b.window(WindowOptions.stride(stride != null ? stride : Math.max(1, width / 4)).withScales(scales)
-                    .withBackgroundClass(background));
+                    .withBackgroundClass(background).withObjectnessThreshold(objectness));
         }
         List<Detection> found;
         try (Detector detector = b.build()) {

@@ -78,7 +78,7 @@ public final class FcnDetector implements AutoCloseable {
     /** Every window scoring above the threshold, boxes in pixels of {@code chw} ([3, H, W] in [0, 1]). */
     public Candidates candidates(Tensor chw) {
         Candidates.Builder out = Candidates.builder();
-        double[] p = new double[1];
+        double[] p = new double[2];
         for (double[] f : options.resizeFactors(inputWidth, inputHeight)) {
             Pyramid level = Pyramid.level(chw, f[0], f[1], options.normalization());
             if (level.width() < inputWidth || level.height() < inputHeight) {
@@ -93,7 +93,7 @@ public final class FcnDetector implements AutoCloseable {
             for (int r = 0; r < rows; r++) {
                 for (int col = 0; col < cols; col++) {
                     int best = scores.best(map.data(), r * cols + col, plane, p);
-                    if (p[0] > nms.scoreThreshold()) {
+                    if (p[0] > nms.scoreThreshold() && p[1] > options.objectnessThreshold()) {
                         Box w = c.model().geometry().window(r, col);
                         out.add(w.x1() / level.fx(), w.y1() / level.fy(), Math.min(w.x2(), level.width()) / level.fx(),
                                 Math.min(w.y2(), level.height()) / level.fy(), p[0], best);

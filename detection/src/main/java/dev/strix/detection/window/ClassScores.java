@@ -26,8 +26,9 @@ public record ClassScores(int classes, int backgroundClass, boolean logits) {
     }
 
     /**
-     * Best non-background class of the scores {@code v[from + k·step]} (k over the classes): returns its index
-     * and writes its probability to {@code probability[0]}.
+     * Best non-background class of the scores {@code v[from + k·step]} (k over the classes): returns its index,
+     * writes its probability to {@code probability[0]} and, when {@code probability} has room, the window's
+     * objectness 1 − P(background) to {@code probability[1]} (1 without a background class).
      */
     public int best(float[] v, int from, int step, double[] probability) {
         double max = Double.NEGATIVE_INFINITY;
@@ -57,6 +58,11 @@ public record ClassScores(int classes, int backgroundClass, boolean logits) {
             }
         }
         probability[0] = logits ? Math.exp(bestValue - max) / sum : bestValue;
+        if (probability.length > 1) {
+            double background = backgroundClass < 0 ? 0 : logits
+                    ? Math.exp(v[from + backgroundClass * step] - max) / sum : v[from + backgroundClass * step];
+            probability[1] = 1 - background;
+        }
         return best;
     }
 }

@@ -69,7 +69,7 @@ public final class SlidingWindowDetector {
         int plane = inputWidth * inputHeight;
         float[] input = new float[batch * 3 * plane];
         int[][] placed = new int[batch][];
-        double[] p = new double[1];
+        double[] p = new double[2];
         for (double[] f : options.resizeFactors(inputWidth, inputHeight)) {
             Pyramid level = Pyramid.level(chw, f[0], f[1], options.normalization());
             int filled = 0;
@@ -109,7 +109,7 @@ public final class SlidingWindowDetector {
         int k = scores.classes();
         for (int i = 0; i < filled; i++) {
             int best = scores.best(logits.data(), i * k, 1, p);
-            if (p[0] > nms.scoreThreshold()) {
+            if (p[0] > nms.scoreThreshold() && p[1] > options.objectnessThreshold()) {
                 int x = placed[i][0];
                 int y = placed[i][1];
                 out.add(x / level.fx(), y / level.fy(), Math.min(chwWidth(level), (x + inputWidth) / level.fx()),

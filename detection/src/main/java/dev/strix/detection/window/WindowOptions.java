@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param stride step between windows, in pixels of the (scaled, window-resized) image the model sees — the same
  *     unit as an FCN's output stride, so both detectors place windows alike
  * @param backgroundClass the classifier's "no object" class, or −1
+ * @param objectnessThreshold with a background class, a window counts only when its objectness
+ *     1 − P(background) exceeds this, in [0, 1]
  * @param logits whether the classifier outputs logits (softmax applied) or probabilities
  * @param normalization applied to every window (ImageNet's by default)
  */
 public record WindowOptions(List<int[]> windowSizes, double[] scales, int stride, int backgroundClass,
-        boolean logits, Normalization normalization) {
+        double objectnessThreshold, boolean logits, Normalization normalization) {
 
     public WindowOptions {
         List<int[]> copy = windowSizes.stream().map(int[]::clone).toList();
@@ -39,12 +41,13 @@ public record WindowOptions(List<int[]> windowSizes, double[] scales, int stride
         }
         scales = scales.clone();
         Checks.positive("window stride", stride);
+        Checks.unitInterval("objectness threshold", objectnessThreshold);
         Objects.requireNonNull(normalization, "normalization");
     }
 
     /** The model's input size, scale 1, the given stride, no background class, logits, ImageNet statistics. */
     public static WindowOptions stride(int stride) {
-        return new WindowOptions(List.of(), new double[] {1}, stride, -1, true, Normalization.IMAGENET);
+        return new WindowOptions(List.of(), new double[] {1}, stride, -1, 0, true, Normalization.IMAGENET);
     }
 
     @Override
@@ -53,23 +56,27 @@ public record WindowOptions(List<int[]> windowSizes, double[] scales, int stride
     }
 
     public WindowOptions withWindowSizes(List<int[]> sizes) {
-        return new WindowOptions(sizes, scales, stride, backgroundClass, logits, normalization);
+        return new WindowOptions(sizes, scales, stride, backgroundClass, objectnessThreshold, logits, normalization);
     }
 
     public WindowOptions withScales(double... s) {
-        return new WindowOptions(windowSizes, s, stride, backgroundClass, logits, normalization);
+        return new WindowOptions(windowSizes, s, stride, backgroundClass, objectnessThreshold, logits, normalization);
     }
 
     public WindowOptions withBackgroundClass(int c) {
-        return new WindowOptions(windowSizes, scales, stride, c, logits, normalization);
+        return new WindowOptions(windowSizes, scales, stride, c, objectnessThreshold, logits, normalization);
+    }
+
+    public WindowOptions withObjectnessThreshold(double t) {
+        return new WindowOptions(windowSizes, scales, stride, backgroundClass, t, logits, normalization);
     }
 
     public WindowOptions withLogits(boolean l) {
-        return new WindowOptions(windowSizes, scales, stride, backgroundClass, l, normalization);
+        return new WindowOptions(windowSizes, scales, stride, backgroundClass, objectnessThreshold, l, normalization);
     }
 
     public WindowOptions withNormalization(Normalization n) {
-        return new WindowOptions(windowSizes, scales, stride, backgroundClass, logits, n);
+        return new WindowOptions(windowSizes, scales, stride, backgroundClass, objectnessThreshold, logits, n);
     }
 
     /**

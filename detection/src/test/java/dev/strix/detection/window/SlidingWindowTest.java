@@ -84,12 +84,14 @@ class SlidingWindowTest {
     @Test
     void backgroundClassNeverWins() {
         ClassScores s = new ClassScores(3, 0, true);
-        double[] p = new double[1];
-        // Logits (5, 1, 2): background wins the softmax, but the best object class is 2 with e²/(e⁵ + e + e²).
+        double[] p = new double[2];
+        // Logits (5, 1, 2): background wins the softmax, but the best object class is 2 with e²/(e⁵ + e + e²);
+        // the window's objectness is 1 − e⁵/(e⁵ + e + e²) = (e + e²)/(e⁵ + e + e²).
         int best = s.best(new float[] {5, 1, 2}, 0, 1, p);
         assertThat(best).isEqualTo(2);
         double sum = Math.exp(5) + Math.exp(1) + Math.exp(2);
         assertThat(p[0]).isCloseTo(Math.exp(2) / sum, within(1e-12));
+        assertThat(p[1]).isCloseTo((Math.exp(1) + Math.exp(2)) / sum, within(1e-12));
         ClassScores probs = new ClassScores(3, -1, false);
         assertThat(probs.best(new float[] {0.2f, 0.7f, 0.1f}, 0, 1, p)).isEqualTo(1);
         assertThat(p[0]).isCloseTo(0.7, within(1e-6));
@@ -114,5 +116,7 @@ class SlidingWindowTest {
                 .hasMessageContaining("window stride must be at least 1, got 0");
         assertThatThrownBy(() -> WindowOptions.stride(4).withScales(0.5, -1)).isInstanceOf(DetectionException.class)
                 .hasMessageContaining("pyramid scale");
+        assertThatThrownBy(() -> WindowOptions.stride(4).withObjectnessThreshold(1.01))
+                .isInstanceOf(DetectionException.class).hasMessageContaining("objectness threshold must be in [0, 1]");
     }
 }
