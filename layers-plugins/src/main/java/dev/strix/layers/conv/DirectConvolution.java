@@ -5,11 +5,14 @@ import dev.strix.api.Tensor;
 import dev.strix.layers.Window2d;
 
 /**
- * The reference convolution: one task per (image, output channel) accumulates its output plane tap by tap, so the
- * innermost loop runs along a contiguous output row (and, at stride 1, a contiguous input row) and the plane stays
- * in cache. Padding is never materialised: each tap visits only the outputs whose input lies inside the image.
+ * The reference convolution: one task per image and block of output channels accumulates its output planes tap by
+ * tap, so the innermost loop runs along contiguous output (and, at stride 1, input) memory and the planes stay in
+ * cache. Padding is never materialised: each tap visits only the outputs whose input lies inside the image.
  */
 final class DirectConvolution {
+    /** Output channels per task on the contiguous-run path: each input value loaded feeds this many sums. */
+    private static final int BLOCK = 4;
+
     private final float[] x;
     private final float[] weight;
     private final float[] bias;
@@ -22,6 +25,12 @@ final class DirectConvolution {
     private final int outW;
     private final int groups;
     private final Window2d w;
+    /**
+     * At stride 1 with output rows as wide as input rows, output (oy, ox) reads input (oy + tapY, ox + tapX): one
+     * fixed offset, so a tap can sweep all its rows as one long contiguous run (see {@link #tapAsOneRun}).
+     */
+    private final boolean runs;
+    private final int block;
 
     DirectConvolution(Tensor x, Tensor weight, Tensor bias, Tensor y, int groups, Window2d window) {
         this.x = x.data();
@@ -36,50 +45,54 @@ final class DirectConvolution {
         this.outW = y.shape().dim(3);
         this.groups = groups;
         this.w = window;
+        this.runs = w.strideH() == 1 && w.strideW() == 1 && outW == width;
+        this.block = runs && (outChannels / groups) % BLOCK == 0 ? BLOCK : 1;
     }
 
     void run() {
         int batch = y.length / (outChannels * outH * outW);
-        Parallel.forRange(batch * outChannels, this::plane);
+        Parallel.forRange(batch * outChannels / block, this::planes);
     }
 
-    /** Output plane {@code job} = n·outChannels + oc. */
-    private void plane(int job) {
-        int n = job / outChannels;
-        int oc = job % outChannels;
+    /** Output planes {@code job·block} … {@code job·block + block − 1} (as n·outChannels + oc), one group. */
+    private void planes(int job) {
+        int first = job * block;
+        int n = first / outChannels;
+        int oc = first % outChannels;
         int perGroup = channels / groups;
         int firstChannel = oc / (outChannels / groups) * perGroup;
         int plane = outH * outW;
-        int yOff = job * plane;
-        float b = bias == null ? 0f : bias[oc];
-        for (int i = 0; i < plane; i++) {
-            y[yOff + i] = b;
+        int yOff = first * plane;
+        for (int j = 0; j < block; j++) {
+            float b = bias == null ? 0f : bias[oc + j];
+            for (int i = 0; i < plane; i++) {
+                y[yOff + j * plane + i] = b;
+            }
         }
         int kh = w.kernelH();
         int kw = w.kernelW();
-        // At stride 1 with output rows as wide as input rows, output (oy, ox) reads input (oy + tapY, ox + tapX):
-        // one fixed offset, so a tap can sweep all its rows as one long contiguous run (see tapAsOneRun).
-        boolean runs = w.strideH() == 1 && w.strideW() == 1 && outW == width;
-        float[] gaps = runs ? new float[outH * w.spanW()] : null;
+        float[] gaps = runs ? new float[block * outH * w.spanW()] : null;
+        float[] wv = new float[block];
         for (int icg = 0; icg < perGroup; icg++) {
             int xOff = (n * channels + firstChannel + icg) * height * width;
-            int wOff = (oc * perGroup + icg) * kh * kw;
             for (int ky = 0; ky < kh; ky++) {
                 int tapY = ky * w.dilationH() - w.padTop();
                 int oyStart = Window2d.firstValid(tapY, w.strideH());
                 int oyEnd = Window2d.endValid(tapY, w.strideH(), height, outH);
                 for (int kx = 0; kx < kw; kx++) {
-                    float wv = weight[wOff + ky * kw + kx];
                     int tapX = kx * w.dilationW() - w.padLeft();
                     int oxStart = Window2d.firstValid(tapX, w.strideW());
                     int oxEnd = Window2d.endValid(tapX, w.strideW(), width, outW);
                     if (oyStart >= oyEnd || oxStart >= oxEnd) {
                         continue;
                     }
+                    for (int j = 0; j < block; j++) {
+                        wv[j] = weight[(((oc + j) * perGroup + icg) * kh + ky) * kw + kx];
+                    }
                     if (runs) {
                         tapAsOneRun(wv, xOff + tapY * width + tapX, yOff, oyStart, oyEnd, oxStart, oxEnd, gaps);
                     } else {
-                        tapByRows(wv, xOff, tapY, tapX, yOff, oyStart, oyEnd, oxStart, oxEnd);
+                        tapByRows(wv[0], xOff, tapY, tapX, yOff, oyStart, oyEnd, oxStart, oxEnd);
                     }
                 }
             }
@@ -87,33 +100,62 @@ final class DirectConvolution {
     }
 
     /**
-     * Adds one tap over outputs [oyStart, oyEnd) × [oxStart, oxEnd) as a single loop over the flat range from the
-     * first to the last valid output. Between rows that range crosses cells whose input lies in the padding; their
-     * values are saved before and restored after, so they end exactly as if the loop had skipped them.
+     * Adds one tap to the block's planes over outputs [oyStart, oyEnd) × [oxStart, oxEnd) as a single loop over the
+     * flat range from the first to the last valid output. Between rows that range crosses cells whose input lies
+     * in the padding; their values are saved before and restored after, so they end exactly as if skipped.
      */
-    private void tapAsOneRun(float wv, int shift, int yOff, int oyStart, int oyEnd, int oxStart, int oxEnd,
+    private void tapAsOneRun(float[] wv, int shift, int yOff, int oyStart, int oyEnd, int oxStart, int oxEnd,
             float[] gaps) {
+        int plane = outH * outW;
         int gap = outW - (oxEnd - oxStart);
-        int saved = 0;
-        for (int oy = oyStart; oy < oyEnd - 1 && gap > 0; oy++) {
-            int from = yOff + oy * outW + oxEnd;
-            System.arraycopy(y, from, gaps, saved, gap);
-            saved += gap;
+        boolean hasGaps = gap > 0 && oyEnd - oyStart > 1;
+        if (hasGaps) {
+            copyGaps(yOff, oyStart, oyEnd, oxEnd, gap, gaps, true);
         }
         int first = yOff + oyStart * outW + oxStart;
         int last = yOff + (oyEnd - 1) * outW + oxEnd;
         int in = shift - yOff;
-        for (int i = first; i < last; i++) {
-            y[i] += wv * x[in + i];
+        if (block == BLOCK) {
+            float w0 = wv[0];
+            float w1 = wv[1];
+            float w2 = wv[2];
+            float w3 = wv[3];
+            for (int i = first; i < last; i++) {
+                float v = x[in + i];
+                y[i] += w0 * v;
+                y[i + plane] += w1 * v;
+                y[i + 2 * plane] += w2 * v;
+                y[i + 3 * plane] += w3 * v;
+            }
+        } else {
+            float w0 = wv[0];
+            for (int i = first; i < last; i++) {
+                y[i] += w0 * x[in + i];
+            }
         }
-        saved = 0;
-        for (int oy = oyStart; oy < oyEnd - 1 && gap > 0; oy++) {
-            System.arraycopy(gaps, saved, y, yOff + oy * outW + oxEnd, gap);
-            saved += gap;
+        if (hasGaps) {
+            copyGaps(yOff, oyStart, oyEnd, oxEnd, gap, gaps, false);
         }
     }
 
-    /** Adds one tap row by row: the general case (any stride, output narrower than the input). */
+    /** Saves (or restores) the cells between consecutive valid row segments of every plane in the block. */
+    private void copyGaps(int yOff, int oyStart, int oyEnd, int oxEnd, int gap, float[] gaps, boolean save) {
+        int plane = outH * outW;
+        int k = 0;
+        for (int j = 0; j < block; j++) {
+            for (int oy = oyStart; oy < oyEnd - 1; oy++) {
+                int at = yOff + j * plane + oy * outW + oxEnd;
+                if (save) {
+                    System.arraycopy(y, at, gaps, k, gap);
+                } else {
+                    System.arraycopy(gaps, k, y, at, gap);
+                }
+                k += gap;
+            }
+        }
+    }
+
+    /** Adds one tap row by row: the general case (any stride, output narrower than the input); block is 1. */
     private void tapByRows(float wv, int xOff, int tapY, int tapX, int yOff, int oyStart, int oyEnd, int oxStart,
             int oxEnd) {
         int sh = w.strideH();
