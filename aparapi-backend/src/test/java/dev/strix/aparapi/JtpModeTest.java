@@ -6,6 +6,7 @@ import dev.strix.api.registry.Registry;
 import dev.strix.api.spi.Backend;
 import dev.strix.api.spi.SessionOptions;
 import dev.strix.api.testkit.BackendTestKit;
+import java.util.List;
 
 /** Every layer example on Aparapi's Java thread pool. */
 class JtpModeTest extends BackendTestKit {
@@ -22,6 +23,11 @@ class JtpModeTest extends BackendTestKit {
     @Override
     protected SessionOptions sessionOptions() {
         return SessionOptions.defaults().with(ModeRequest.OPTION, "jtp");
+    }
+
+    @Override
+    protected List<ModelCase> models() {
+        return ModelCases.all();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.strix.api.registry.Registry;
 import dev.strix.api.spi.Backend;
 import dev.strix.api.spi.SessionOptions;
 import dev.strix.api.testkit.BackendTestKit;
+import java.util.List;
 
 /**
  * Every layer example through Aparapi's OpenCL translation on PoCL's CPU device, with OpenCL required: a kernel that
@@ -25,6 +26,11 @@ class OpenClModeTest extends BackendTestKit {
     @Override
     protected SessionOptions sessionOptions() {
         return SessionOptions.defaults().withDevice("portable").with(ModeRequest.OPTION, "opencl");
+    }
+
+    @Override
+    protected List<ModelCase> models() {
+        return ModelCases.all();
     }
 
     @Override
