@@ -1,9 +1,11 @@
 package dev.strix.models.nasnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.strix.api.Shape;
+import dev.strix.api.ShapeException;
 import dev.strix.api.Strix;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.registry.Registry;
@@ -84,6 +86,15 @@ class NasNetAMobileTest {
                 .withClasses(5));
         assertThat(g.node("cell_15.cat").outputShapes().get(0)).isEqualTo(Shape.of(1, 1056, 5, 5));
         assertThat(g.outputs().get(0).shape()).isEqualTo(Shape.of(1, 5));
+    }
+
+    @Test
+    void aSizeThatIsNotAMultipleOf32FailsWhereTheTwoInputsOfACellDisagree() {
+        // 88 → 43 → 22 → 11: reduction_cell_0 halves 11 to 5, but cell_6's factorised path halves it to 6, and
+        // Cadene's PyTorch model fails the same way.
+        assertThatThrownBy(() -> REGISTRY.model("nasnet_a_mobile",
+                ModelOptions.defaults().withInput(Shape.of(3, 88, 88))))
+                .isInstanceOf(ShapeException.class).hasMessageContaining("node 'cell_6.comb_iter_0'");
     }
 
     private static Shape out(String node) {
