@@ -19,6 +19,11 @@ public record Latency(double[] millis) {
         millis = millis.clone();
     }
 
+    /** Runs {@code body} {@code warmup} times untimed, then {@code runs} times timed on {@link System#nanoTime}. */
+    public static Latency measure(Runnable body, int warmup, int runs) {
+        return new Alternation().time(body, () -> { }, warmup, runs).a();
+    }
+
     /** The timed runs, in the order they ran. */
     @Override
     public double[] millis() {

@@ -40,6 +40,15 @@ class LatencyTest {
     }
 
     @Test
+    void measureRunsTheWarmUpUntimedThenTheTimedRuns() {
+        int[] calls = {0};
+        Latency l = Latency.measure(() -> calls[0]++, 2, 5);
+        assertThat(calls[0]).isEqualTo(7);
+        assertThat(l.runs()).isEqualTo(5);
+        assertThat(l.min()).isGreaterThanOrEqualTo(0.0);
+    }
+
+    @Test
     void refusesNoRunsAndImpossibleTimes() {
         assertThatThrownBy(() -> new Latency(new double[0])).isInstanceOf(BenchmarkException.class)
                 .hasMessageContaining("at least one timed run");

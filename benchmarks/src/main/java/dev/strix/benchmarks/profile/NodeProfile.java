@@ -81,16 +81,7 @@ public final class NodeProfile {
             inputs.add(randomTensor(v.shape(), random));
         }
         try (Session s = backend.compile(g, SingleNode.weights(n, weights), SessionOptions.defaults())) {
-            for (int i = 0; i < warmup; i++) {
-                s.run(inputs);
-            }
-            double[] ms = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime();
-                s.run(inputs);
-                ms[i] = (System.nanoTime() - t0) / 1e6;
-            }
-            return new Latency(ms).median();
+            return Latency.measure(() -> s.run(inputs), warmup, runs).median();
         }
     }
 
