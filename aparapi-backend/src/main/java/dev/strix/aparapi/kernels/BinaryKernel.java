@@ -1,7 +1,7 @@
 package dev.strix.aparapi.kernels;
 
 /**
- * y = a + b or a · b with NumPy broadcasting. Shapes are right-aligned and padded to rank 6; a broadcast dimension
+ * y = act(a + b) or act(a · b) with NumPy broadcasting. Shapes are right-aligned and padded to rank 6; a broadcast dimension
  * has stride 0 in its operand, so one index walk serves every case.
  */
 public final class BinaryKernel extends StrixKernel {
@@ -20,6 +20,15 @@ public final class BinaryKernel extends StrixKernel {
     public int[] bStrides;
     /** 1 when a, b and y have the same shape: the index walk is skipped. */
     public int same;
+    /** Activation applied to the result (a residual add followed by its ReLU). */
+    public int act;
+    public float alpha;
+
+    /** Sets the activation applied to every result (host side). */
+    public void activation(int op, float a) {
+        act = op;
+        alpha = a;
+    }
 
     @Override
     public void run() {
@@ -40,7 +49,7 @@ public final class BinaryKernel extends StrixKernel {
             }
             float va = a[ia];
             float vb = b[ib];
-            y[i] = op == MUL ? va * vb : va + vb;
+            y[i] = activate(act, alpha, op == MUL ? va * vb : va + vb);
         }
     }
 }

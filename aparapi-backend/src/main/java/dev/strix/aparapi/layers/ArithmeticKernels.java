@@ -1,6 +1,7 @@
 package dev.strix.aparapi.layers;
 
 import dev.strix.aparapi.kernels.BinaryKernel;
+import dev.strix.aparapi.kernels.GemmKernel;
 import dev.strix.aparapi.spi.AparapiKernel;
 import dev.strix.aparapi.spi.NodeContext;
 import dev.strix.api.Shape;
@@ -14,21 +15,22 @@ final class ArithmeticKernels {
 
     static List<AparapiKernel> all() {
         return List.of(
-                Builtin.of("add", node -> binary(node, BinaryKernel.ADD)),
-                Builtin.of("mul", node -> binary(node, BinaryKernel.MUL)),
+                Builtin.of("add", node -> binary(node, BinaryKernel.ADD, Epilogue.NONE)),
+                Builtin.of("mul", node -> binary(node, BinaryKernel.MUL, Epilogue.NONE)),
                 Builtin.of("matmul", ArithmeticKernels::matmul),
-                Builtin.of("linear", ArithmeticKernels::linear));
+                Builtin.of("linear", node -> linear(node, Epilogue.NONE)));
     }
 
-    private static void binary(NodeContext node, int op) {
-        broadcast(node, node.input(0), node.inputShape(0), false, node.input(1), node.inputShape(1), false, op);
+    static void binary(NodeContext node, int op, Epilogue e) {
+        broadcast(node, node.input(0), node.inputShape(0), false, node.input(1), node.inputShape(1), false, op)
+                .activation(e.act(), e.alpha());
     }
 
     /**
      * y = a op b with NumPy broadcasting to the node's output shape; a constant operand (a parameter) is uploaded
      * once instead of every run.
      */
-    static void broadcast(NodeContext node, float[] a, Shape aShape, boolean aConstant, float[] b, Shape bShape,
+    static BinaryKernel broadcast(NodeContext node, float[] a, Shape aShape, boolean aConstant, float[] b, Shape bShape,
             boolean bConstant, int op) {
         Shape out = node.outputShape(0);
         BinaryKernel k = new BinaryKernel();
@@ -44,6 +46,7 @@ final class ArithmeticKernels {
         var launch = node.launch(k, k.n).constants(k.dims, k.aStrides, k.bStrides).writes(k.y);
         launch = aConstant ? launch.constants(a) : launch.reads(a);
         launch = bConstant ? launch.constants(b) : launch.reads(b);
+        return k;
     }
 
     private static void matmul(NodeContext node) {
@@ -70,15 +73,18 @@ final class ArithmeticKernels {
             }
         }
         Gemms.gemm(node, node.input(0), aOffsets, node.input(1), bOffsets, node.output(0), m, n, k, k,
-                transB ? k : n, transB, null, 0).reads(node.input(0), node.input(1));
+                transB ? k : n, transB, null, 0);
+        node.lastLaunch().reads(node.input(0), node.input(1));
     }
 
-    private static void linear(NodeContext node) {
+    static void linear(NodeContext node, Epilogue e) {
         Shape x = node.inputShape(0);
         int in = x.dim(-1);
         int out = node.outputShape(0).dim(-1);
         Tensor bias = node.optionalParam("bias");
-        Gemms.linear(node, node.input(0), node.param("weight").data(), bias == null ? null : bias.data(),
-                node.output(0), node.input(0).length / in, in, out);
+        GemmKernel k = Gemms.linear(node, node.input(0), node.param("weight").data(),
+                bias == null ? null : bias.data(), node.output(0), node.input(0).length / in, in, out);
+        k.act = e.act();
+        k.alpha = e.alpha();
     }
 }

@@ -17,16 +17,32 @@ final class ConvKernels {
 
     static List<AparapiKernel> all() {
         return List.of(
-                Builtin.of("conv2d", ConvKernels::conv2d),
+                Builtin.of("conv2d", node -> conv2d(node, Epilogue.NONE)),
                 Builtin.of("conv_transpose2d", ConvKernels::convTranspose),
                 Builtin.of("upsample", ConvKernels::upsample));
     }
 
-    private static void conv2d(NodeContext node) {
-        Tensor bias = node.optionalParam("bias");
-        Convs.conv(node, node.input(0), node.inputShape(0), node.param("weight").data(),
-                bias == null ? null : bias.data(), node.output(0), node.outputShape(0),
-                Convs.window(node.attributes()), node.attributes().getInt("groups", 1), StrixKernel.IDENTITY, 0f);
+    /** conv2d, with a following batch norm folded into its weights and bias when {@code e} carries one. */
+    static void conv2d(NodeContext node, Epilogue e) {
+        float[] weight = node.param("weight").data();
+        Tensor b = node.optionalParam("bias");
+        float[] bias = b == null ? null : b.data();
+        if (e.scale() != null) {
+            int perChannel = weight.length / e.scale().length;
+            float[] w = new float[weight.length];
+            float[] folded = new float[e.scale().length];
+            for (int oc = 0; oc < folded.length; oc++) {
+                double s = e.scale()[oc];
+                for (int i = oc * perChannel; i < (oc + 1) * perChannel; i++) {
+                    w[i] = (float) (weight[i] * s);
+                }
+                folded[oc] = (float) ((bias == null ? 0 : bias[oc]) * s + e.shift()[oc]);
+            }
+            weight = w;
+            bias = folded;
+        }
+        Convs.conv(node, node.input(0), node.inputShape(0), weight, bias, node.output(0), node.outputShape(0),
+                Convs.window(node.attributes()), node.attributes().getInt("groups", 1), e.act(), e.alpha());
     }
 
     private static void convTranspose(NodeContext node) {

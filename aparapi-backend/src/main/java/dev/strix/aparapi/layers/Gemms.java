@@ -2,7 +2,6 @@ package dev.strix.aparapi.layers;
 
 import dev.strix.aparapi.kernels.GemmKernel;
 import dev.strix.aparapi.kernels.StrixKernel;
-import dev.strix.aparapi.runtime.Launch;
 import dev.strix.aparapi.spi.NodeContext;
 
 /** Plans {@link GemmKernel} launches for linear layers, matmul and attention projections. */
@@ -13,10 +12,10 @@ final class Gemms {
     private Gemms() {}
 
     /**
-     * A launch computing {@code c} = a·op(b) + bias for {@code batches} matrices; {@code aOffsets} and
+     * Launches a kernel computing {@code c} = a·op(b) + bias for {@code batches} matrices; {@code aOffsets} and
      * {@code bOffsets} give each batch's start in a and b.
      */
-    static Launch gemm(NodeContext node, float[] a, int[] aOffsets, float[] b, int[] bOffsets, float[] c, int rows,
+    static GemmKernel gemm(NodeContext node, float[] a, int[] aOffsets, float[] b, int[] bOffsets, float[] c, int rows,
             int cols, int depth, int lda, int ldb, boolean transB, float[] bias, int biasMode) {
         GemmKernel k = new GemmKernel();
         k.a = a;
@@ -35,16 +34,19 @@ final class Gemms {
         k.act = StrixKernel.IDENTITY;
         int batches = aOffsets.length;
         k.n = batches * ((rows + 3) / 4) * ((cols + 3) / 4);
-        return node.launch(k, k.n).constants(k.aOffsets, k.bOffsets, k.bias).writes(c);
+        node.launch(k, k.n).constants(k.aOffsets, k.bOffsets, k.bias).writes(c);
+        return k;
     }
 
     /**
      * y[rows, out] = x[rows, in] · weightᵀ + bias for a weight [out, in] — a linear layer over the flattened
      * leading dims. The weight and bias are constants; x is read every run.
      */
-    static Launch linear(NodeContext node, float[] x, float[] weight, float[] bias, float[] y, int rows, int in,
+    static GemmKernel linear(NodeContext node, float[] x, float[] weight, float[] bias, float[] y, int rows, int in,
             int out) {
-        return gemm(node, x, new int[] {0}, weight, new int[] {0}, y, rows, out, in, in, in, true, bias,
-                GemmKernel.BIAS_COLUMN).constants(weight).reads(x);
+        GemmKernel k = gemm(node, x, new int[] {0}, weight, new int[] {0}, y, rows, out, in, in, in, true, bias,
+                GemmKernel.BIAS_COLUMN);
+        node.lastLaunch().constants(weight).reads(x);
+        return k;
     }
 }

@@ -3,7 +3,6 @@ package dev.strix.aparapi.layers;
 import dev.strix.aparapi.kernels.AffineKernel;
 import dev.strix.aparapi.kernels.LrnKernel;
 import dev.strix.aparapi.kernels.NormKernel;
-import dev.strix.aparapi.kernels.StrixKernel;
 import dev.strix.aparapi.spi.AparapiKernel;
 import dev.strix.aparapi.spi.NodeContext;
 import dev.strix.api.Attributes;
@@ -19,7 +18,7 @@ final class NormKernels {
 
     static List<AparapiKernel> all() {
         return List.of(
-                Builtin.of("batch_norm", NormKernels::batchNorm),
+                Builtin.of("batch_norm", node -> batchNorm(node, Epilogue.NONE)),
                 Builtin.of("layer_norm", NormKernels::layerNorm),
                 Builtin.of("group_norm", NormKernels::groupNorm),
                 Builtin.of("local_response_norm", NormKernels::lrn));
@@ -42,7 +41,7 @@ final class NormKernels {
         return new float[][] {scale, shift};
     }
 
-    private static void batchNorm(NodeContext node) {
+    static void batchNorm(NodeContext node, Epilogue e) {
         float[][] folded = foldBatchNorm(node);
         Shape x = node.inputShape(0);
         AffineKernel k = new AffineKernel();
@@ -52,7 +51,8 @@ final class NormKernels {
         k.shift = folded[1];
         k.channels = x.dim(1);
         k.inner = (int) x.sizeOf(2, x.rank());
-        k.act = StrixKernel.IDENTITY;
+        k.act = e.act();
+        k.alpha = e.alpha();
         k.n = k.y.length;
         node.launch(k, k.n).constants(k.scale, k.shift).reads(k.x).writes(k.y);
     }

@@ -37,6 +37,7 @@ public final class Launch implements Runnable, AutoCloseable {
     private Mode ranIn;
     private String fallbackReason = "";
     private boolean disposed;
+    private long lastNanos;
 
     /**
      * A launch of {@code kernel} over {@code items} work items (the kernel ignores ids at or past {@code items}, as
@@ -123,6 +124,15 @@ public final class Launch implements Runnable, AutoCloseable {
     /** Runs the kernel once: uploads, executes, fetches. Fallbacks are handled as {@link #prepare} describes. */
     @Override
     public void run() {
+        long start = System.nanoTime();
+        try {
+            execute();
+        } finally {
+            lastNanos = System.nanoTime() - start;
+        }
+    }
+
+    private void execute() {
         if (target.device() == null) {
             kernel.execute(range);
             ranIn = Mode.JTP;
@@ -195,6 +205,11 @@ public final class Launch implements Runnable, AutoCloseable {
     /** Where the kernel is set to run now (after any fallback). */
     public Mode plannedMode() {
         return target == null ? null : target.mode();
+    }
+
+    /** Wall time of the last run including transfers, in nanoseconds (0 before the first). */
+    public long lastNanos() {
+        return lastNanos;
     }
 
     /** Why the kernel left OpenCL, or empty. */

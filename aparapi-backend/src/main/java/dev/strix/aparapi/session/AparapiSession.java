@@ -73,9 +73,9 @@ public final class AparapiSession extends AbstractSession {
         for (Runnable s : steps) {
             if (s instanceof Launch l) {
                 Mode m = l.ranIn() != null ? l.ranIn() : l.plannedMode();
-                out.add(new KernelReport(l.node(), l.kernelName(), m, l.fallbackReason()));
+                out.add(new KernelReport(l.node(), l.kernelName(), m, l.fallbackReason(), l.lastNanos() / 1e6));
             } else if (s instanceof HostStep h) {
-                out.add(new KernelReport(h.node().name(), h.node().type().name(), Mode.HOST, ""));
+                out.add(new KernelReport(h.node().name(), h.node().type().name(), Mode.HOST, "", h.lastNanos() / 1e6));
             }
         }
         return out;

@@ -42,8 +42,15 @@ final class HostStep implements Runnable {
         return node;
     }
 
+    private long lastNanos;
+
+    long lastNanos() {
+        return lastNanos;
+    }
+
     @Override
     public void run() {
+        long start = System.nanoTime();
         List<Tensor> ins = new ArrayList<>();
         for (int i = 0; i < inputs.length; i++) {
             ins.add(Tensor.of(node.inputs().get(i).shape(), inputs[i]));
@@ -58,5 +65,6 @@ final class HostStep implements Runnable {
         for (int i = 0; i < outputs.length; i++) {
             System.arraycopy(outs.get(i).data(), 0, outputs[i], 0, outputs[i].length);
         }
+        lastNanos = System.nanoTime() - start;
     }
 }

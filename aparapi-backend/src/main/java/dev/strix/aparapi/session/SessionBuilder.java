@@ -1,6 +1,7 @@
 package dev.strix.aparapi.session;
 
 import dev.strix.aparapi.device.Target;
+import dev.strix.aparapi.layers.Fusion;
 import dev.strix.aparapi.runtime.Launch;
 import dev.strix.aparapi.runtime.ModeRequest;
 import dev.strix.aparapi.spi.AparapiKernel;
@@ -14,8 +15,10 @@ import dev.strix.api.weights.WeightBinder;
 import dev.strix.api.weights.Weights;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compiles a graph for Aparapi: lowers composites it has no fused kernel for, binds the weights, gives every value
@@ -44,28 +47,43 @@ public final class SessionBuilder {
             inputs.add(a);
             arrays.put(in.name(), new float[][] {a});
         }
+        Map<String, List<Node>> chains = chains(g);
+        Map<String, Node> absorbed = new HashMap<>();
+        chains.values().forEach(c -> c.subList(1, c.size()).forEach(n -> absorbed.put(n.name(), n)));
         List<Runnable> steps = new ArrayList<>();
         List<Launch> launches = new ArrayList<>();
+        NodeContext.Sink sink = l -> {
+            launches.add(l);
+            steps.add(l);
+        };
         try {
             for (Node n : g.nodes()) {
+                if (absorbed.containsKey(n.name())) {
+                    continue;
+                }
                 float[][] ins = n.inputs().stream().map(v -> arrays.get(v.producer())[v.output()])
                         .toArray(float[][]::new);
                 AparapiKernel k = kernels.get(n.type().name());
+                List<Node> chain = chains.get(n.name());
+                Node last = chain == null ? n : chain.get(chain.size() - 1);
                 float[][] outs;
                 if (k != null && k.isView()) {
                     outs = new float[][] {ins[0]};
                 } else {
-                    outs = n.outputShapes().stream().map(s -> new float[s.elementCount()]).toArray(float[][]::new);
+                    outs = last.outputShapes().stream().map(s -> new float[s.elementCount()])
+                            .toArray(float[][]::new);
                     if (k == null) {
                         steps.add(new HostStep(n, ins, outs, bound.floatParams(n), bound.indexParams(n)));
+                    } else if (chain != null) {
+                        planChain(chain, ins, outs, bound, sink);
                     } else {
-                        k.build(new NodeContext(n, ins, outs, bound.floatParams(n), bound.indexParams(n), l -> {
-                            launches.add(l);
-                            steps.add(l);
-                        }));
+                        k.build(new NodeContext(n, ins, outs, bound.floatParams(n), bound.indexParams(n), sink));
                     }
                 }
                 arrays.put(n.name(), outs);
+                if (chain != null) {
+                    chain.forEach(c -> arrays.put(c.name(), outs));
+                }
             }
             for (Launch l : launches) {
                 l.prepare(target, request);
@@ -79,5 +97,70 @@ public final class SessionBuilder {
             outputs.add(arrays.get(v.producer())[v.output()]);
         }
         return new AparapiSession(g, target, request, inputs, outputs, steps);
+    }
+
+    private static void planChain(List<Node> chain, float[][] ins, float[][] outs, BoundWeights bound,
+            NodeContext.Sink sink) {
+        Node head = chain.get(0);
+        Node norm = chain.stream().filter(c -> c != head && c.type().name().equals("batch_norm")).findFirst()
+                .orElse(null);
+        Node act = chain.get(chain.size() - 1);
+        act = act == head || act == norm ? null : act;
+        NodeContext headContext = new NodeContext(head, ins, outs, bound.floatParams(head), bound.indexParams(head),
+                sink);
+        NodeContext normContext = norm == null ? null : new NodeContext(norm, new float[][] {outs[0]}, outs,
+                bound.floatParams(norm), bound.indexParams(norm), sink);
+        Fusion.plan(headContext, normContext, act);
+    }
+
+    /**
+     * The fusable chains by head name: a built-in conv2d, linear, add, mul or batch_norm followed by what its kernel
+     * can apply before writing (see {@link Fusion}), where each follower is the only reader of the value before it
+     * and that value is no graph output. Chains of one node are left out.
+     */
+    private Map<String, List<Node>> chains(Graph g) {
+        Map<String, List<Node>> readers = new HashMap<>();
+        for (Node n : g.nodes()) {
+            for (Value v : n.inputs()) {
+                readers.computeIfAbsent(v.producer(), p -> new ArrayList<>()).add(n);
+            }
+        }
+        Set<String> outputs = new HashSet<>();
+        g.outputs().forEach(v -> outputs.add(v.producer()));
+        Map<String, List<Node>> chains = new HashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (Node head : g.nodes()) {
+            if (taken.contains(head.name()) || !builtin(head)) {
+                continue;
+            }
+            List<Node> chain = new ArrayList<>(List.of(head));
+            Node cur = head;
+            while (cur.outputShapes().size() == 1 && !outputs.contains(cur.name())) {
+                List<Node> r = readers.getOrDefault(cur.name(), List.of());
+                if (r.size() != 1 || r.get(0).inputs().size() != 1 || !builtin(r.get(0))) {
+                    break;
+                }
+                Node next = r.get(0);
+                boolean hasNorm = chain.stream().anyMatch(c -> c != head && c.type().name().equals("batch_norm"));
+                if (!Fusion.absorbs(head.type().name(), hasNorm, next.type().name())) {
+                    break;
+                }
+                chain.add(next);
+                cur = next;
+                if (!next.type().name().equals("batch_norm")) {
+                    break; // an activation ends the chain: nothing applies after it
+                }
+            }
+            if (chain.size() > 1) {
+                chains.put(head.name(), chain);
+                chain.forEach(c -> taken.add(c.name()));
+            }
+        }
+        return chains;
+    }
+
+    private boolean builtin(Node n) {
+        AparapiKernel k = kernels.get(n.type().name());
+        return k != null && Fusion.isBuiltin(k);
     }
 }

@@ -22,6 +22,7 @@ public final class NodeContext {
     private final Map<String, Tensor> params;
     private final Map<String, IntTensor> indexParams;
     private final Sink sink;
+    private Launch last;
 
     /** Where the launches of a node go; the session implements it. */
     public interface Sink {
@@ -101,6 +102,12 @@ public final class NodeContext {
     public Launch launch(Kernel kernel, int items) {
         Launch l = new Launch(node.name(), kernel, items);
         sink.add(l);
+        last = l;
         return l;
+    }
+
+    /** The launch added last, to declare more of its arrays. */
+    public Launch lastLaunch() {
+        return last;
     }
 }
