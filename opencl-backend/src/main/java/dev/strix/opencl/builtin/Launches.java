@@ -28,6 +28,18 @@ public final class Launches {
         return g;
     }
 
+    /**
+     * Fails, naming the node, when one work-item would run more loop iterations than the device's budget (the
+     * tuning's {@code LOOP_BUDGET}; llvmpipe silently ends loops beyond it), rather than returning wrong values.
+     */
+    public static void requireLoops(KernelContext ctx, long iterations, String what) {
+        int budget = ctx.tuning().get("LOOP_BUDGET");
+        if (budget > 0 && iterations >= budget) {
+            throw new dev.strix.api.DeviceException("node '" + ctx.nodeName() + "': " + what + " needs " + iterations
+                    + " loop iterations per work-item; " + ctx.device().label() + " ends loops after " + budget);
+        }
+    }
+
     /** The work-group for {@code kernel} from the session's tuning. */
     public static int group(ClKernel kernel, KernelContext ctx) {
         return group(kernel, ctx.tuning().workGroup());

@@ -25,7 +25,7 @@ public final class Tuning {
 
     /** Values every device starts from. */
     static final Map<String, Integer> DEFAULTS = Map.of("GEMM_KIND", 1, "RM", 8, "RN", 16, "TSM", 64, "TSN", 64,
-            "TSK", 16, "WPTM", 4, "WPTN", 4, "WG", 64);
+            "TSK", 16, "WPTM", 4, "WPTN", 4, "WG", 64, "LOOP_BUDGET", 0);
 
     /** vendor key → device class → overrides of {@link #DEFAULTS}. The "*" vendor applies when none matches. */
     static final Map<String, Map<String, Map<String, Integer>>> TABLE = table();
@@ -47,9 +47,11 @@ public final class Tuning {
         // PoCL's CPU device: one work-item per 8×16 register block, vectorised by the explicit float16 type.
         t.put("pocl", Map.of("cpu", Map.of("GEMM_KIND", 0, "RM", 8, "RN", 16, "WG", 64)));
         // rusticl/llvmpipe vectorises across work-items like a GPU, has 32 KiB of local memory and allows 32
-        // work-items per group for a kernel (CL_KERNEL_WORK_GROUP_SIZE), hence 4×8 groups on 32×32 tiles.
+        // work-items per group for a kernel (CL_KERNEL_WORK_GROUP_SIZE), hence 4×8 groups on 32×32 tiles. Its
+        // gallivm back end (Mesa 22) ends every loop once a kernel invocation has run 65,535 loop iterations in
+        // total (LP_MAX_TGSI_LOOP_ITERATIONS, shared by all loops) — silently, so long loops must be split.
         t.put("mesa", Map.of("llvmpipe", Map.of("GEMM_KIND", 1, "TSM", 32, "TSN", 32, "TSK", 16, "WPTM", 8,
-                "WPTN", 4, "WG", 32), "gpu", Map.of("GEMM_KIND", 1, "WG", 256)));
+                "WPTN", 4, "WG", 32, "LOOP_BUDGET", 65535), "gpu", Map.of("GEMM_KIND", 1, "WG", 256)));
         t.put("nvidia", Map.of("gpu", Map.of("GEMM_KIND", 1, "TSM", 128, "TSN", 128, "TSK", 16, "WPTM", 8,
                 "WPTN", 8, "WG", 256)));
         t.put("amd", Map.of("gpu", Map.of("GEMM_KIND", 1, "TSM", 64, "TSN", 64, "TSK", 16, "WPTM", 4, "WPTN", 4,

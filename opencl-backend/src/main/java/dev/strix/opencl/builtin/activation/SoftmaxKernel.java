@@ -28,6 +28,7 @@ public final class SoftmaxKernel implements OpenClKernel {
         int outer = (int) s.sizeOf(0, axis);
         int d = s.dim(axis);
         int inner = (int) s.sizeOf(axis + 1, s.rank());
+        Launches.requireLoops(ctx, 3L * d, "softmax over " + d + " values");
         ClKernel k = ctx.kernel("activation/softmax", "softmax", Defines.of().set("LOG", log ? 1 : 0));
         return Launches.elementwise(k, ctx, (long) outer * inner,
                 io -> k.arg(0, io.input(0)).arg(1, io.output(0)).ints(2, outer, d, inner));

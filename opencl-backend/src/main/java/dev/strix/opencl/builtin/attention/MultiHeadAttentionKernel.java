@@ -53,8 +53,9 @@ public final class MultiHeadAttentionKernel implements OpenClKernel {
         Tensor wo = ctx.param(names[2]);
         ClBuffer projWeight = ctx.constant("proj.weight", Gemm.transpose(wo.data(), e, e));
         Gemm.Bias bias = hasBias ? Gemm.Bias.PER_COLUMN : Gemm.Bias.NONE;
-        Gemm project = Gemm.create(ctx, false, bias, Epilogue.NONE);
-        Gemm product = Gemm.create(ctx, false, Gemm.Bias.NONE, Epilogue.NONE);
+        Gemm project = Gemm.create(ctx, false, bias, Epilogue.NONE, e);
+        Gemm scoresProduct = Gemm.create(ctx, false, Gemm.Bias.NONE, Epilogue.NONE, d);
+        Gemm valuesProduct = Gemm.create(ctx, false, Gemm.Bias.NONE, Epilogue.NONE, l);
         ClKernel transpose = ctx.kernel("attention/transpose", "transpose", Defines.of());
         ClKernel softmax = ctx.kernel("activation/softmax", "softmax",
                 Defines.of().set("LOG", 0).setFloat("SCALE", 1 / Math.sqrt(d)));
@@ -74,12 +75,12 @@ public final class MultiHeadAttentionKernel implements OpenClKernel {
                     Operand.of(3 * e), 1, 1, qb, 0, null);
             transpose.arg(0, q).arg(1, io.scratch(kt)).ints(2, l, d, e, 3 * e, l * 3 * e, d, heads);
             io.launch(transpose, new long[] {Launches.roundUp((long) l * d, twg), batches}, new long[] {twg, 1});
-            product.enqueue(io, l, l, d, q, new Operand(0, 3 * e, l * 3 * e, d), io.scratch(kt),
+            scoresProduct.enqueue(io, l, l, d, q, new Operand(0, 3 * e, l * 3 * e, d), io.scratch(kt),
                     new Operand(0, l, heads * d * l, d * l), io.scratch(scores),
                     new Operand(0, l, heads * l * l, l * l), batches, heads, null, 0, null);
             softmax.arg(0, io.scratch(scores)).arg(1, io.scratch(scores)).ints(2, batches * l, l, 1);
             io.launch(softmax, new long[] {Launches.roundUp((long) batches * l, swg)}, new long[] {swg});
-            product.enqueue(io, l, d, l, io.scratch(scores), new Operand(0, l, heads * l * l, l * l), q,
+            valuesProduct.enqueue(io, l, d, l, io.scratch(scores), new Operand(0, l, heads * l * l, l * l), q,
                     new Operand(2 * e, 3 * e, l * 3 * e, d), io.scratch(attended), new Operand(0, e, l * e, d),
                     batches, heads, null, 0, null);
             project.enqueue(io, rows, e, e, io.scratch(attended), Operand.of(e), projWeight, Operand.of(e),

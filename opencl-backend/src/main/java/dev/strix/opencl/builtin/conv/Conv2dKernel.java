@@ -46,7 +46,7 @@ public final class Conv2dKernel implements OpenClKernel {
             System.arraycopy(t, 0, packed, grp * og * kg, t.length);
         }
         ClBuffer weights = ctx.constant("weight", packed);
-        Gemm gemm = Gemm.create(ctx, true, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_ROW, ep);
+        Gemm gemm = Gemm.create(ctx, true, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_ROW, ep, kg);
         int p = g.p();
         Operand a = new Operand(0, og, 0, og * kg);
         Operand c = new Operand(0, p, g.o() * p, og * p);

@@ -12,6 +12,10 @@ import dev.strix.opencl.memory.ClBuffer;
  * The batched GEMM every matrix product goes through (convolutions, linears, matmuls, attention), in the variant
  * the device's tuning chooses: {@code gemm/gemm_register.cl} for CPUs or {@code gemm/gemm_local.cl} for GPUs.
  * Computes {@code C[b] = act(A[b]·B[b] + bias + R[b])} with B row-major K×N and A either M×K or (transposed) K×M.
+ *
+ * <p>On a device with a loop budget (the tuning's {@code LOOP_BUDGET}: Mesa's llvmpipe stops every loop of a
+ * kernel invocation after 65,535 iterations in total) K is split into slices small enough to stay within it; later
+ * slices accumulate into C and only the last applies the bias and epilogue.
  */
 public final class Gemm {
     /** Where an operand's matrices lie: start, leading dimension, and batch strides (outer, inner). */
@@ -19,66 +23,103 @@ public final class Gemm {
         public static Operand of(int ld) {
             return new Operand(0, ld, 0, 0);
         }
+
+        Operand shifted(int by) {
+            return new Operand(offset + by, ld, stride1, stride2);
+        }
     }
 
     /** Bias modes: none, one value per row of C, one per column. */
     public enum Bias { NONE, PER_ROW, PER_COLUMN }
 
-    private final ClKernel kernel;
-    private final boolean local;
-    private final Tuning tuning;
-    private final Bias bias;
-    private final boolean residual;
+    /** A built kernel and its launch shape. */
+    private record Variant(ClKernel kernel, boolean bias, boolean residual) {}
 
+    private final boolean local;
+    private final boolean transA;
+    private final int k;
+    private final int slice;
+    private final Variant first;
+    private final Variant middle;
+    private final Variant last;
+    private final int rm;
+    private final int rn;
     private final int tsm;
     private final int tsn;
     private final int wptm;
     private final int wptn;
 
-    private Gemm(ClKernel kernel, boolean local, Tuning tuning, Bias bias, boolean residual, int tsm, int tsn,
-            int wptm, int wptn) {
-        this.kernel = kernel;
-        this.local = local;
-        this.tuning = tuning;
-        this.bias = bias;
-        this.residual = residual;
-        this.tsm = tsm;
-        this.tsn = tsn;
-        this.wptm = wptm;
-        this.wptn = wptn;
+    private Gemm(KernelContext ctx, boolean transA, Bias bias, Epilogue epilogue, int k) {
+        Tuning t = ctx.tuning();
+        this.local = t.get("GEMM_KIND") == 1;
+        this.transA = transA;
+        this.k = k;
+        this.rm = t.get("RM");
+        this.rn = t.get("RN");
+        int[] tile = local ? fitTile(ctx, t) : new int[4];
+        this.tsm = tile[0];
+        this.tsn = tile[1];
+        this.wptm = tile[2];
+        this.wptn = tile[3];
+        int budget = t.get("LOOP_BUDGET");
+        int s = k;
+        if (budget > 0) {
+            s = local ? budget / 32 / t.get("TSK") * t.get("TSK") : budget / (rm * rn + 1) / 4 * 4;
+            s = Math.max(1, s);
+        }
+        this.slice = s;
+        Defines base = tuned(t).set("TRANS_A", transA ? 1 : 0);
+        Defines full = Defines.of().setAll(base).set("BIAS", bias.ordinal()).setAll(epilogue.defines());
+        if (slice >= k) {
+            first = new Variant(build(ctx, full), bias != Bias.NONE, epilogue.residual());
+            middle = null;
+            last = null;
+        } else {
+            first = new Variant(build(ctx, Defines.of().setAll(base)), false, false);
+            middle = new Variant(build(ctx, Defines.of().setAll(base).set("ACCUMULATE", 1)), false, false);
+            last = new Variant(build(ctx, full.set("ACCUMULATE", 1)), bias != Bias.NONE, epilogue.residual());
+        }
     }
 
-    /** Builds the GEMM for this node and device. */
-    public static Gemm create(KernelContext ctx, boolean transA, Bias bias, Epilogue epilogue) {
-        Tuning t = ctx.tuning();
-        boolean local = t.get("GEMM_KIND") == 1;
-        Defines d = Defines.of().set("TRANS_A", transA ? 1 : 0).set("BIAS", bias.ordinal())
-                .setAll(epilogue.defines());
-        if (!local) {
-            ClKernel k = ctx.kernel("gemm/gemm_register", "gemm", d.setAll(t.defines("RM", "RN")));
-            return new Gemm(k, false, t, bias, epilogue.residual(), 0, 0, 0, 0);
-        }
-        int tsm = t.get("TSM");
-        int tsn = t.get("TSN");
-        int wptm = t.get("WPTM");
-        int wptn = t.get("WPTN");
+    /** Builds the GEMM for this node and device, for products with inner dimension {@code k}. */
+    public static Gemm create(KernelContext ctx, boolean transA, Bias bias, Epilogue epilogue, int k) {
+        return new Gemm(ctx, transA, bias, epilogue, k);
+    }
+
+    private Defines tuned(Tuning t) {
+        return local ? Defines.of().set("TSM", tsm).set("TSN", tsn).set("TSK", t.get("TSK")).set("WPTM", wptm)
+                .set("WPTN", wptn) : t.defines("RM", "RN");
+    }
+
+    private ClKernel build(KernelContext ctx, Defines d) {
+        return ctx.kernel(local ? "gemm/gemm_local" : "gemm/gemm_register", "gemm", d);
+    }
+
+    /**
+     * The tuned local tile, halved until the kernel's reported work-group limit (CL_KERNEL_WORK_GROUP_SIZE) allows
+     * its group; the reason is logged once.
+     */
+    private static int[] fitTile(KernelContext ctx, Tuning t) {
+        int m = t.get("TSM");
+        int n = t.get("TSN");
+        int wm = t.get("WPTM");
+        int wn = t.get("WPTN");
         while (true) {
-            Defines full = Defines.of().setAll(d).set("TSM", tsm).set("TSN", tsn).set("TSK", t.get("TSK"))
-                    .set("WPTM", wptm).set("WPTN", wptn);
-            ClKernel k = ctx.kernel("gemm/gemm_local", "gemm", full);
-            long group = (long) (tsm / wptm) * (tsn / wptn);
-            if (group <= k.maxGroupSize() || (tsm == wptm && tsn == wptn)) {
-                return new Gemm(k, true, t, bias, epilogue.residual(), tsm, tsn, wptm, wptn);
+            Defines d = Defines.of().set("TSM", m).set("TSN", n).set("TSK", t.get("TSK")).set("WPTM", wm)
+                    .set("WPTN", wn);
+            long limit = ctx.kernel("gemm/gemm_local", "gemm", d).maxGroupSize();
+            long group = (long) (m / wm) * (n / wn);
+            if (group <= limit || (m == wm && n == wn)) {
+                return new int[] {m, n, wm, wn};
             }
-            // The kernel allows fewer work-items than the tile needs: halve the larger tile side and rebuild.
-            String before = tsm + "x" + tsn;
-            if (tsm >= tsn && tsm > wptm) {
-                tsm /= 2;
+            String before = m + "x" + n;
+            if (m >= n && m > wm) {
+                m /= 2;
             } else {
-                tsn /= 2;
+                n /= 2;
             }
             Tuning.logOnce(ctx.device(), "GEMM tile " + before + " needs " + group + " work-items per group, the "
-                    + "kernel allows " + k.maxGroupSize() + " (CL_KERNEL_WORK_GROUP_SIZE); using " + tsm + "x" + tsn);
+                    + "kernel allows " + limit + " (CL_KERNEL_WORK_GROUP_SIZE); using " + m + "x" + n);
         }
     }
 
@@ -87,21 +128,36 @@ public final class Gemm {
      * (b % inner)·s2} of each operand, and bias {@code biasBuf} shifted by {@code (b % inner)·biasStride2}.
      * {@code residualBuf} is laid out like C (ignored unless the epilogue has a residual).
      */
-    public void enqueue(StepIo io, int m, int n, int k, ClBuffer a, Operand ao, ClBuffer b, Operand bo, ClBuffer c,
+    public void enqueue(StepIo io, int m, int n, int kk, ClBuffer a, Operand ao, ClBuffer b, Operand bo, ClBuffer c,
             Operand co, int batches, int inner, ClBuffer biasBuf, int biasStride2, ClBuffer residualBuf) {
+        if (kk != k) {
+            throw new IllegalArgumentException("GEMM built for K = " + k + " enqueued with K = " + kk);
+        }
+        for (int k0 = 0; k0 < k; k0 += slice) {
+            int len = Math.min(slice, k - k0);
+            Variant v = k0 == 0 ? first : k0 + len >= k ? last : middle;
+            Operand as = ao.shifted(transA ? k0 * ao.ld() : k0);
+            Operand bs = bo.shifted(k0 * bo.ld());
+            launch(io, v, m, n, len, a, as, b, bs, c, co, batches, inner, biasBuf, biasStride2, residualBuf);
+        }
+    }
+
+    private void launch(StepIo io, Variant v, int m, int n, int k, ClBuffer a, Operand ao, ClBuffer b, Operand bo,
+            ClBuffer c, Operand co, int batches, int inner, ClBuffer biasBuf, int biasStride2, ClBuffer residualBuf) {
+        ClKernel kernel = v.kernel();
         kernel.ints(0, m, n, k);
         kernel.arg(3, a).ints(4, ao.offset(), ao.ld(), ao.stride1(), ao.stride2());
         kernel.arg(8, b).ints(9, bo.offset(), bo.ld(), bo.stride1(), bo.stride2());
         kernel.arg(13, c).ints(14, co.offset(), co.ld(), co.stride1(), co.stride2());
         kernel.arg(18, inner);
-        kernel.arg(19, bias == Bias.NONE ? c : biasBuf).arg(20, biasStride2);
-        kernel.arg(21, residual ? residualBuf : c);
+        kernel.arg(19, v.bias() ? biasBuf : c).arg(20, biasStride2);
+        kernel.arg(21, v.residual() ? residualBuf : c);
         if (local) {
             long gx = tsn / wptn;
             long gy = tsm / wptm;
             io.launch(kernel, new long[] {ceil(n, tsn) * gx, ceil(m, tsm) * gy, batches}, new long[] {gx, gy, 1});
         } else {
-            io.launch(kernel, new long[] {ceil(n, tuning.get("RN")), ceil(m, tuning.get("RM")), batches}, null);
+            io.launch(kernel, new long[] {ceil(n, rn), ceil(m, rm), batches}, null);
         }
     }
 

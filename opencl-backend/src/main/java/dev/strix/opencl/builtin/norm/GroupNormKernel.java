@@ -24,6 +24,7 @@ public final class GroupNormKernel implements OpenClKernel {
         int c = x.dim(1);
         int s = (int) x.sizeOf(2, x.rank());
         int g = a.getInt("num_groups");
+        Launches.requireLoops(ctx, 3L * c / g * s, "group_norm over " + (long) c / g * s + " values");
         boolean affine = a.getBoolean("affine", true);
         ClBuffer w = affine ? ctx.constant("weight", ctx.param("weight").data()) : null;
         ClBuffer b = affine ? ctx.constant("bias", ctx.param("bias").data()) : null;

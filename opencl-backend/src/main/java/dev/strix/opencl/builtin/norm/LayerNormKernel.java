@@ -33,6 +33,7 @@ public final class LayerNormKernel implements OpenClKernel {
             d = (int) x.sizeOf(x.rank() - dims, x.rank());
             inner = 1;
         }
+        Launches.requireLoops(ctx, 3L * d, "layer_norm over " + d + " values");
         boolean affine = a.getBoolean("elementwise_affine", true);
         ClBuffer w = affine ? ctx.constant("weight", ctx.param("weight").data()) : null;
         ClBuffer b = affine ? ctx.constant("bias", ctx.param("bias").data()) : null;

@@ -26,6 +26,7 @@ public final class GlobalPoolKernel implements OpenClKernel {
         Shape x = ctx.inputShape(0);
         int planes = x.dim(0) * x.dim(1);
         int s = (int) x.sizeOf(2, x.rank());
+        Launches.requireLoops(ctx, s, "global pooling over " + s + " values");
         ClKernel k = ctx.kernel("pool/global_pool", "global_pool", Defines.of().set("MODE", max ? 0 : 1));
         return Launches.elementwise(k, ctx, planes, io -> k.arg(0, io.input(0)).arg(1, io.output(0)).ints(2, planes,
                 s));

@@ -28,6 +28,7 @@ public final class ConvTransposeKernel implements OpenClKernel {
         int[] p = a.getInts("padding", 2, 0);
         int[] d = a.getInts("dilation", 2, 1);
         int groups = a.getInt("groups", 1);
+        Launches.requireLoops(ctx, (long) x.dim(1) / groups * (k[0] + 1) * (k[1] + 1), "conv_transpose2d window");
         Tensor bias = ctx.optionalParam("bias");
         ClBuffer w = ctx.constant("weight", ctx.param("weight").data());
         ClBuffer b = bias == null ? w : ctx.constant("bias", bias.data());

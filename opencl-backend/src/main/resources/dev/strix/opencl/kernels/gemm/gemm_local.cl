@@ -8,7 +8,7 @@
  *   TSM, TSN   tile of C per work-group (defaults 64, 64)
  *   TSK        depth of the staged tiles (default 16); local memory = (TSM + TSN) · TSK · 4 bytes
  *   WPTM, WPTN outputs per work-item in each direction (defaults 4, 4); work-group = (TSN/WPTN, TSM/WPTM)
- *   TRANS_A, BIAS, ACT, ACT_ALPHA, HAS_RESIDUAL as in gemm_register.cl
+ *   TRANS_A, BIAS, ACCUMULATE, ACT, ACT_ALPHA, HAS_RESIDUAL as in gemm_register.cl
  * Global size: (ceil(N / TSN) · TSN/WPTN, ceil(M / TSM) · TSM/WPTM, batches); local: (TSN/WPTN, TSM/WPTM, 1).
  */
 #ifndef TSM
@@ -31,6 +31,9 @@
 #endif
 #ifndef BIAS
 #define BIAS 0
+#endif
+#ifndef ACCUMULATE
+#define ACCUMULATE 0
 #endif
 
 #define RTSM (TSM / WPTM)
@@ -112,6 +115,9 @@ void gemm(const int M, const int N, const int K,
             const int gn = offN + tidn + wn * RTSN;
             if (gm < M && gn < N) {
                 float v = acc[wm][wn];
+#if ACCUMULATE
+                v += C[gm * ldc + gn];
+#endif
 #if BIAS == 1
                 v += bias[gm];
 #elif BIAS == 2

@@ -11,6 +11,7 @@
  *   RN       columns per work-item, the vector width: 4, 8 or 16 (default 16)
  *   TRANS_A  1 when A is stored K×M (A(m, k) = A[k·lda + m]; packed weights), 0 for M×K
  *   BIAS     0 none, 1 one value per row m, 2 one value per column n
+ *   ACCUMULATE  1 to add C's current value (a later slice of a split K), 0 to overwrite
  *   ACT, ACT_ALPHA, HAS_RESIDUAL: the epilogue (common.cl)
  * Global size: (ceil(N / RN), ceil(M / RM), batches).
  */
@@ -25,6 +26,9 @@
 #endif
 #ifndef BIAS
 #define BIAS 0
+#endif
+#ifndef ACCUMULATE
+#define ACCUMULATE 0
 #endif
 
 #if RN == 16
@@ -81,6 +85,9 @@ __kernel void gemm(const int M, const int N, const int K,
         }
         for (int r = 0; r < RM; r++) {
             VEC v = acc[r];
+#if ACCUMULATE
+            v += VLOAD(0, C + (m0 + r) * ldc + n0);
+#endif
 #if BIAS == 1
             v += bias[m0 + r];
 #elif BIAS == 2
@@ -99,6 +106,9 @@ __kernel void gemm(const int M, const int N, const int K,
                 for (int k = 0; k < K; k++) {
                     v = fma(A_AT(m0 + r, k), B[k * ldb + n0 + c], v);
                 }
+#if ACCUMULATE
+                v += C[(m0 + r) * ldc + n0 + c];
+#endif
 #if BIAS == 1
                 v += bias[m0 + r];
 #elif BIAS == 2
