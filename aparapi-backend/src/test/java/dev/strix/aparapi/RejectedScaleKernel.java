@@ -10,16 +10,12 @@ public final class RejectedScaleKernel extends StrixKernel {
     public float[] x;
     public float[] weight;
     public float[] y;
-    public int n;
     public int channels;
     public int inner;
 
     @Override
-    public void run() {
-        int i = getGlobalId();
-        if (i < n) {
-            int constant = (i / inner) % channels;
-            y[i] = x[i] * weight[constant];
-        }
+    protected void compute(int i) {
+        int constant = (i / inner) % channels;
+        y[i] = x[i] * weight[constant];
     }
 }

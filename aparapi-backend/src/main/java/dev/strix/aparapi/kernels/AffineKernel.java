@@ -9,7 +9,6 @@ public final class AffineKernel extends StrixKernel {
     public float[] y;
     public float[] scale;
     public float[] shift;
-    public int n;
     public int channels;
     /** Elements per channel plane (H·W). */
     public int inner;
@@ -17,11 +16,8 @@ public final class AffineKernel extends StrixKernel {
     public float alpha;
 
     @Override
-    public void run() {
-        int i = getGlobalId();
-        if (i < n) {
-            int c = (i / inner) % channels;
-            y[i] = activate(act, alpha, x[i] * scale[c] + shift[c]);
-        }
+    protected void compute(int i) {
+        int c = (i / inner) % channels;
+        y[i] = activate(act, alpha, x[i] * scale[c] + shift[c]);
     }
 }

@@ -12,7 +12,6 @@ public final class AttentionKernel extends StrixKernel {
     public float[] scores;
     public float[] out;
     public float[] bias;
-    public int n;
     public int tokens;
     public int embed;
     public int heads;
@@ -21,46 +20,43 @@ public final class AttentionKernel extends StrixKernel {
     public int biasGroups;
 
     @Override
-    public void run() {
-        int id = getGlobalId();
-        if (id < n) {
-            int i = id % tokens;
-            int rest = id / tokens;
-            int h = rest % heads;
-            int image = rest / heads;
-            int d = embed / heads;
-            int row = 3 * embed;
-            int q = (image * tokens + i) * row + h * d;
-            int s0 = id * tokens;
-            int b0 = (((image % biasGroups) * heads + h) * tokens + i) * tokens;
-            float m = LOWEST;
-            for (int j = 0; j < tokens; j++) {
-                int k = (image * tokens + j) * row + embed + h * d;
-                float dot = 0f;
-                for (int t = 0; t < d; t++) {
-                    dot += qkv[q + t] * qkv[k + t];
-                }
-                dot = dot * scale;
-                if (hasBias == 1) {
-                    dot += bias[b0 + j];
-                }
-                scores[s0 + j] = dot;
-                m = max(m, dot);
-            }
-            float sum = 0f;
-            for (int j = 0; j < tokens; j++) {
-                float e = exp(scores[s0 + j] - m);
-                scores[s0 + j] = e;
-                sum += e;
-            }
-            int o = (image * tokens + i) * embed + h * d;
+    protected void compute(int id) {
+        int i = id % tokens;
+        int rest = id / tokens;
+        int h = rest % heads;
+        int image = rest / heads;
+        int d = embed / heads;
+        int row = 3 * embed;
+        int q = (image * tokens + i) * row + h * d;
+        int s0 = id * tokens;
+        int b0 = (((image % biasGroups) * heads + h) * tokens + i) * tokens;
+        float m = LOWEST;
+        for (int j = 0; j < tokens; j++) {
+            int k = (image * tokens + j) * row + embed + h * d;
+            float dot = 0f;
             for (int t = 0; t < d; t++) {
-                float acc = 0f;
-                for (int j = 0; j < tokens; j++) {
-                    acc += scores[s0 + j] * qkv[(image * tokens + j) * row + 2 * embed + h * d + t];
-                }
-                out[o + t] = acc / sum;
+                dot += qkv[q + t] * qkv[k + t];
             }
+            dot = dot * scale;
+            if (hasBias == 1) {
+                dot += bias[b0 + j];
+            }
+            scores[s0 + j] = dot;
+            m = max(m, dot);
+        }
+        float sum = 0f;
+        for (int j = 0; j < tokens; j++) {
+            float e = exp(scores[s0 + j] - m);
+            scores[s0 + j] = e;
+            sum += e;
+        }
+        int o = (image * tokens + i) * embed + h * d;
+        for (int t = 0; t < d; t++) {
+            float acc = 0f;
+            for (int j = 0; j < tokens; j++) {
+                acc += scores[s0 + j] * qkv[(image * tokens + j) * row + 2 * embed + h * d + t];
+            }
+            out[o + t] = acc / sum;
         }
     }
 }

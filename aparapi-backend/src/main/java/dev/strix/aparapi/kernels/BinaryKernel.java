@@ -12,7 +12,6 @@ public final class BinaryKernel extends StrixKernel {
     public float[] a;
     public float[] b;
     public float[] y;
-    public int n;
     public int op;
     /** Output dims, padded with leading 1s to {@link #RANK}. */
     public int[] dims;
@@ -31,25 +30,22 @@ public final class BinaryKernel extends StrixKernel {
     }
 
     @Override
-    public void run() {
-        int i = getGlobalId();
-        if (i < n) {
-            int ia = i;
-            int ib = i;
-            if (same == 0) {
-                int rest = i;
-                ia = 0;
-                ib = 0;
-                for (int d = RANK - 1; d >= 0; d--) {
-                    int idx = rest % dims[d];
-                    rest = rest / dims[d];
-                    ia += idx * aStrides[d];
-                    ib += idx * bStrides[d];
-                }
+    protected void compute(int i) {
+        int ia = i;
+        int ib = i;
+        if (same == 0) {
+            int rest = i;
+            ia = 0;
+            ib = 0;
+            for (int d = RANK - 1; d >= 0; d--) {
+                int idx = rest % dims[d];
+                rest = rest / dims[d];
+                ia += idx * aStrides[d];
+                ib += idx * bStrides[d];
             }
-            float va = a[ia];
-            float vb = b[ib];
-            y[i] = activate(act, alpha, op == MUL ? va * vb : va + vb);
         }
+        float va = a[ia];
+        float vb = b[ib];
+        y[i] = activate(act, alpha, op == MUL ? va * vb : va + vb);
     }
 }

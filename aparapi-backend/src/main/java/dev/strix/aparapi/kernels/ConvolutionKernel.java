@@ -13,7 +13,6 @@ public abstract class ConvolutionKernel extends StrixKernel {
     public float[] w;
     public float[] bias;
     public float[] y;
-    public int n;
     public int channels;
     public int height;
     public int width;
@@ -33,7 +32,7 @@ public abstract class ConvolutionKernel extends StrixKernel {
     public int act;
     public float alpha;
 
-    /** Sets every field but {@link #n}; a null bias becomes a one-element placeholder (Aparapi needs every array). */
+    /** Sets every field but {@link #n} and {@link #span}; a null bias becomes a one-element placeholder (Aparapi needs every array). */
     public void configure(float[] input, Shape in, float[] weight, float[] biasOrNull, float[] output, Shape out,
             Window2d window, int groupCount, int activation, float activationAlpha) {
         x = input;

@@ -9,7 +9,6 @@ public final class CopyKernel extends StrixKernel {
 
     public float[] x;
     public float[] y;
-    public int n;
     public int[] dims;
     public int[] xStrides;
     public int[] yStrides;
@@ -17,19 +16,16 @@ public final class CopyKernel extends StrixKernel {
     public int yOffset;
 
     @Override
-    public void run() {
-        int i = getGlobalId();
-        if (i < n) {
-            int rest = i;
-            int ix = xOffset;
-            int iy = yOffset;
-            for (int d = RANK - 1; d >= 0; d--) {
-                int idx = rest % dims[d];
-                rest = rest / dims[d];
-                ix += idx * xStrides[d];
-                iy += idx * yStrides[d];
-            }
-            y[iy] = x[ix];
+    protected void compute(int i) {
+        int rest = i;
+        int ix = xOffset;
+        int iy = yOffset;
+        for (int d = RANK - 1; d >= 0; d--) {
+            int idx = rest % dims[d];
+            rest = rest / dims[d];
+            ix += idx * xStrides[d];
+            iy += idx * yStrides[d];
         }
+        y[iy] = x[ix];
     }
 }

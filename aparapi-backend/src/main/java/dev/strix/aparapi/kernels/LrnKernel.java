@@ -7,7 +7,6 @@ package dev.strix.aparapi.kernels;
 public final class LrnKernel extends StrixKernel {
     public float[] x;
     public float[] y;
-    public int n;
     public int channels;
     public int inner;
     public int size;
@@ -16,21 +15,18 @@ public final class LrnKernel extends StrixKernel {
     public float k;
 
     @Override
-    public void run() {
-        int id = getGlobalId();
-        if (id < n) {
-            int i = id % inner;
-            int rest = id / inner;
-            int c = rest % channels;
-            int image = rest / channels;
-            int lo = max(0, c - size / 2);
-            int hi = min(channels - 1, c + (size - 1) / 2);
-            float sum = 0f;
-            for (int cc = lo; cc <= hi; cc++) {
-                float v = x[(image * channels + cc) * inner + i];
-                sum += v * v;
-            }
-            y[id] = x[id] / pow(k + alpha / size * sum, beta);
+    protected void compute(int id) {
+        int i = id % inner;
+        int rest = id / inner;
+        int c = rest % channels;
+        int image = rest / channels;
+        int lo = max(0, c - size / 2);
+        int hi = min(channels - 1, c + (size - 1) / 2);
+        float sum = 0f;
+        for (int cc = lo; cc <= hi; cc++) {
+            float v = x[(image * channels + cc) * inner + i];
+            sum += v * v;
         }
+        y[id] = x[id] / pow(k + alpha / size * sum, beta);
     }
 }

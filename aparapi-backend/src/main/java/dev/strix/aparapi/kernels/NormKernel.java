@@ -12,7 +12,6 @@ public final class NormKernel extends StrixKernel {
     public float[] y;
     public float[] weight;
     public float[] bias;
-    public int n;
     public int length;
     public int inner;
     public int groups;
@@ -22,31 +21,28 @@ public final class NormKernel extends StrixKernel {
     public float eps;
 
     @Override
-    public void run() {
-        int r = getGlobalId();
-        if (r < n) {
-            int base = (r / inner) * length * inner + r % inner;
-            float sum = 0f;
-            for (int j = 0; j < length; j++) {
-                sum += x[base + j * inner];
+    protected void compute(int r) {
+        int base = (r / inner) * length * inner + r % inner;
+        float sum = 0f;
+        for (int j = 0; j < length; j++) {
+            sum += x[base + j * inner];
+        }
+        float mean = sum / length;
+        float sq = 0f;
+        for (int j = 0; j < length; j++) {
+            float d = x[base + j * inner] - mean;
+            sq += d * d;
+        }
+        float inv = 1f / sqrt(sq / length + eps);
+        int wBase = (r % groups) * perGroup;
+        for (int j = 0; j < length; j++) {
+            int at = base + j * inner;
+            float v = (x[at] - mean) * inv;
+            if (affine == 1) {
+                int wi = wBase + j / spatial;
+                v = v * weight[wi] + bias[wi];
             }
-            float mean = sum / length;
-            float sq = 0f;
-            for (int j = 0; j < length; j++) {
-                float d = x[base + j * inner] - mean;
-                sq += d * d;
-            }
-            float inv = 1f / sqrt(sq / length + eps);
-            int wBase = (r % groups) * perGroup;
-            for (int j = 0; j < length; j++) {
-                int at = base + j * inner;
-                float v = (x[at] - mean) * inv;
-                if (affine == 1) {
-                    int wi = wBase + j / spatial;
-                    v = v * weight[wi] + bias[wi];
-                }
-                y[at] = v;
-            }
+            y[at] = v;
         }
     }
 }

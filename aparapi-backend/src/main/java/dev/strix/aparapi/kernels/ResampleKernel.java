@@ -9,7 +9,6 @@ package dev.strix.aparapi.kernels;
 public final class ResampleKernel extends StrixKernel {
     public float[] x;
     public float[] y;
-    public int n;
     public int height;
     public int width;
     public int outHeight;
@@ -23,27 +22,24 @@ public final class ResampleKernel extends StrixKernel {
     public float fill;
 
     @Override
-    public void run() {
-        int id = getGlobalId();
-        if (id < n) {
-            int ox = id % outWidth;
-            int rest = id / outWidth;
-            int oy = rest % outHeight;
-            int plane = rest / outHeight;
-            int r0 = rowLo[oy];
-            int c0 = colLo[ox];
-            float v = fill;
-            if (r0 >= 0 && c0 >= 0) {
-                int base = plane * height * width;
-                int r1 = rowHi[oy];
-                int c1 = colHi[ox];
-                float fr = rowFrac[oy];
-                float fc = colFrac[ox];
-                float top = (1f - fc) * x[base + r0 * width + c0] + fc * x[base + r0 * width + c1];
-                float bottom = (1f - fc) * x[base + r1 * width + c0] + fc * x[base + r1 * width + c1];
-                v = (1f - fr) * top + fr * bottom;
-            }
-            y[id] = v;
+    protected void compute(int id) {
+        int ox = id % outWidth;
+        int rest = id / outWidth;
+        int oy = rest % outHeight;
+        int plane = rest / outHeight;
+        int r0 = rowLo[oy];
+        int c0 = colLo[ox];
+        float v = fill;
+        if (r0 >= 0 && c0 >= 0) {
+            int base = plane * height * width;
+            int r1 = rowHi[oy];
+            int c1 = colHi[ox];
+            float fr = rowFrac[oy];
+            float fc = colFrac[ox];
+            float top = (1f - fc) * x[base + r0 * width + c0] + fc * x[base + r0 * width + c1];
+            float bottom = (1f - fc) * x[base + r1 * width + c0] + fc * x[base + r1 * width + c1];
+            v = (1f - fr) * top + fr * bottom;
         }
+        y[id] = v;
     }
 }

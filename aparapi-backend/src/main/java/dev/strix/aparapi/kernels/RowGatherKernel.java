@@ -8,17 +8,13 @@ public final class RowGatherKernel extends StrixKernel {
     public float[] x;
     public float[] y;
     public int[] rows;
-    public int n;
     public int width;
 
     @Override
-    public void run() {
-        int id = getGlobalId();
-        if (id < n) {
-            int r = id / width;
-            int c = id - r * width;
-            int src = rows[r];
-            y[id] = src >= 0 ? x[src * width + c] : 0f;
-        }
+    protected void compute(int id) {
+        int r = id / width;
+        int c = id - r * width;
+        int src = rows[r];
+        y[id] = src >= 0 ? x[src * width + c] : 0f;
     }
 }

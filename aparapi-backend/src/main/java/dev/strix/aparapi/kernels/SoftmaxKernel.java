@@ -7,29 +7,25 @@ package dev.strix.aparapi.kernels;
 public final class SoftmaxKernel extends StrixKernel {
     public float[] x;
     public float[] y;
-    public int n;
     public int length;
     public int inner;
     public int logarithm;
 
     @Override
-    public void run() {
-        int r = getGlobalId();
-        if (r < n) {
-            int base = (r / inner) * length * inner + r % inner;
-            float m = LOWEST;
-            for (int j = 0; j < length; j++) {
-                m = max(m, x[base + j * inner]);
-            }
-            float sum = 0f;
-            for (int j = 0; j < length; j++) {
-                sum += exp(x[base + j * inner] - m);
-            }
-            float logSum = log(sum);
-            for (int j = 0; j < length; j++) {
-                int at = base + j * inner;
-                y[at] = logarithm == 1 ? x[at] - m - logSum : exp(x[at] - m) / sum;
-            }
+    protected void compute(int r) {
+        int base = (r / inner) * length * inner + r % inner;
+        float m = LOWEST;
+        for (int j = 0; j < length; j++) {
+            m = max(m, x[base + j * inner]);
+        }
+        float sum = 0f;
+        for (int j = 0; j < length; j++) {
+            sum += exp(x[base + j * inner] - m);
+        }
+        float logSum = log(sum);
+        for (int j = 0; j < length; j++) {
+            int at = base + j * inner;
+            y[at] = logarithm == 1 ? x[at] - m - logSum : exp(x[at] - m) / sum;
         }
     }
 }

@@ -24,8 +24,30 @@ public abstract class StrixKernel extends Kernel {
     public static final int SILU = 10;
     public static final int HARD_SWISH = 11;
 
+    /** Work items: ids at or past n are the padding of the last work group and do nothing. */
+    public int n;
+
+    /**
+     * Consecutive items each work item computes: 1 for OpenCL (neighbouring work items then touch neighbouring
+     * memory, which a device vectorises), many on the Java thread pool, where each work item costs a call.
+     */
+    public int span = 1;
+
     /** Largest finite float; pooling starts below every value it can meet (Aparapi cannot write infinities). */
     protected static final float LOWEST = -3.4028235e38f;
+
+    /** Computes items [id·span, (id+1)·span) ∩ [0, n) of this work item. */
+    @Override
+    public void run() {
+        int first = getGlobalId() * span;
+        int end = min(first + span, n);
+        for (int id = first; id < end; id++) {
+            compute(id);
+        }
+    }
+
+    /** Computes item {@code id} (below {@link #n}). */
+    protected abstract void compute(int id);
 
     /** {@code op} applied to {@code v}; {@code alpha} is leaky ReLU's slope or ELU's alpha. */
     protected float activate(int op, float alpha, float v) {

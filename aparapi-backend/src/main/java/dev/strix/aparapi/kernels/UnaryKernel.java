@@ -4,15 +4,11 @@ package dev.strix.aparapi.kernels;
 public final class UnaryKernel extends StrixKernel {
     public float[] x;
     public float[] y;
-    public int n;
     public int op;
     public float alpha;
 
     @Override
-    public void run() {
-        int i = getGlobalId();
-        if (i < n) {
-            y[i] = activate(op, alpha, x[i]);
-        }
+    protected void compute(int i) {
+        y[i] = activate(op, alpha, x[i]);
     }
 }

@@ -5,6 +5,7 @@ import com.aparapi.Range;
 import com.aparapi.exception.CompileFailedException;
 import com.aparapi.exception.QueryFailedException;
 import dev.strix.aparapi.device.Target;
+import dev.strix.aparapi.kernels.StrixKernel;
 import dev.strix.api.DeviceException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.List;
  */
 public final class Launch implements Runnable, AutoCloseable {
     private static final int LOCAL_SIZE = 64;
+    /** Work items per thread on the Java thread pool: enough to balance uneven items, few enough to cost nothing. */
+    private static final int JTP_ITEMS_PER_THREAD = 64;
 
     private final String node;
     private Kernel kernel;
@@ -98,6 +101,9 @@ public final class Launch implements Runnable, AutoCloseable {
         }
         this.target = where;
         setMode(where);
+        if (kernel instanceof StrixKernel k) {
+            k.span = 1;
+        }
         AparapiLog.Captured<String> built = AparapiLog.capture(() -> {
             try {
                 kernel.compile(where.device());
@@ -188,8 +194,15 @@ public final class Launch implements Runnable, AutoCloseable {
     private void useThreadPool() {
         target = Target.threadPool();
         setMode(target);
-        int local = items < LOCAL_SIZE ? items : LOCAL_SIZE;
-        range = Range.create(roundUp(items, local), local);
+        int workItems = items;
+        if (kernel instanceof StrixKernel k) {
+            // Each Java work item costs a call through Aparapi's thread pool; give each a run of items instead.
+            int threads = Runtime.getRuntime().availableProcessors();
+            k.span = Math.max(1, (items + threads * JTP_ITEMS_PER_THREAD - 1) / (threads * JTP_ITEMS_PER_THREAD));
+            workItems = (items + k.span - 1) / k.span;
+        }
+        int local = workItems < LOCAL_SIZE ? workItems : LOCAL_SIZE;
+        range = Range.create(roundUp(workItems, local), local);
     }
 
     @SuppressWarnings("deprecation")

@@ -6,13 +6,9 @@ import dev.strix.aparapi.kernels.StrixKernel;
 public final class ProbeKernel extends StrixKernel {
     public float[] x;
     public float[] y;
-    public int n;
 
     @Override
-    public void run() {
-        int i = getGlobalId();
-        if (i < n) {
-            y[i] = 2f * x[i];
-        }
+    protected void compute(int i) {
+        y[i] = 2f * x[i];
     }
 }
