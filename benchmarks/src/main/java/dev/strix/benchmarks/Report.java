@@ -10,8 +10,8 @@ public final class Report {
     /** One line per comparison for the console. */
     public static String line(Comparison c) {
         return String.format(Locale.ROOT,
-                "%-14s b%-2d strix[%s] %s | ort %s | strix/ort %.2fx (%s) | rel.L2 strix %.1e ort %.1e%s | load %s",
-                c.model(), c.batch(), c.backend(), millis(c.strix()), millis(c.ort()), c.ratio(), verdictText(c),
+                "%-14s b%-2d strix[%s on %s] %s | ort %s | strix/ort %.2fx (%s) | rel.L2 strix %.1e ort %.1e%s | load %s",
+                c.model(), c.batch(), c.backend(), c.device(), millis(c.strix()), millis(c.ort()), c.ratio(), verdictText(c),
                 c.strixError(), c.ortError(), c.outputsAgree() ? "" : " DISAGREE", c.load());
     }
 

@@ -54,7 +54,7 @@ class ReportTest {
     @Test
     void consoleLineFlagsDisagreement() {
         assertThat(Report.line(resnet(1, 60, 43, 2e-6, List.of())))
-                .contains("strix/ort 1.40x (≤ 1.50×: met)").doesNotContain("DISAGREE");
+                .contains("strix[opencl on pocl cpu]").contains("strix/ort 1.40x (≤ 1.50×: met)").doesNotContain("DISAGREE");
         assertThat(Report.line(resnet(1, 60, 43, 0.5, List.of()))).contains("DISAGREE");
     }
 
