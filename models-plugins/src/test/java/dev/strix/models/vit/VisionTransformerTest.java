@@ -8,9 +8,12 @@ import dev.strix.api.Shape;
 import dev.strix.api.ShapeException;
 import dev.strix.api.Strix;
 import dev.strix.api.UnknownNameException;
+import dev.strix.api.WeightsException;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.registry.Registry;
 import dev.strix.api.spi.ModelOptions;
+import dev.strix.api.weights.Initializers;
+import dev.strix.api.weights.WeightBinder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +62,15 @@ class VisionTransformerTest {
     void anInputThatIsNotWholePatchesFailsAtThePatchEmbedding() {
         assertThatThrownBy(() -> REGISTRY.model("vit_b_16", ModelOptions.defaults().withInput(Shape.of(3, 225, 224))))
                 .isInstanceOf(ShapeException.class).hasMessageContaining("'conv_proj'");
+    }
+
+    @Test
+    void weightsOfAnotherVariantFailListingTheMismatchedShapes() {
+        Graph tiny = REGISTRY.model("vit_ti_16", ModelOptions.defaults());
+        Graph small = REGISTRY.model("vit_s_16", ModelOptions.defaults());
+        assertThatThrownBy(() -> WeightBinder.bind(small, Initializers.initialize(tiny, 1)))
+                .isInstanceOf(WeightsException.class)
+                .hasMessageContaining("class_token: expected shape [1, 1, 384], found [1, 1, 192]");
     }
 
     @Test
