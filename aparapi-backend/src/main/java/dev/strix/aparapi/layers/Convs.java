@@ -36,7 +36,7 @@ final class Convs {
             k.n = in.dim(0) * groups * ((ocg + 3) / 4) * ((out.dim(2) * out.dim(3) + 3) / 4);
         } else {
             k = new ConvDirectKernel();
-            k.n = y.length;
+            k.n = in.dim(0) * out.dim(1) * ((out.dim(2) * out.dim(3) + 3) / 4);
         }
         k.configure(x, in, weight, bias, y, out, w, groups, act, alpha);
         launch(node, k);
