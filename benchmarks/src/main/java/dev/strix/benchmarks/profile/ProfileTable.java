@@ -46,16 +46,22 @@ public final class ProfileTable {
         b.append(String.format(Locale.ROOT, "Sum of nodes timed alone: %.1f ms%n%n", sum));
         b.append("| layer type | nodes | ms (alone, summed) | share | GFLOP/s |\n|---|---:|---:|---:|---:|\n");
         for (TypeTotal t : byType(timings)) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f%% | %.1f |%n", t.type(), t.nodes(),
-                    t.millis(), share(t.millis(), sum), t.gflops()));
+            b.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f%% | %s |%n", t.type(), t.nodes(),
+                    t.millis(), share(t.millis(), sum), gflops(t.macs(), t.gflops())));
         }
         b.append("\n| slowest configurations | type | × | ms each | ms total | share | GFLOP/s |\n"
                 + "|---|---|---:|---:|---:|---:|---:|\n");
         for (NodeTiming t : slowest(timings, top)) {
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.1f | %.0f%% | %.1f |%n", t.shape(),
-                    t.type(), t.count(), t.millis(), t.totalMillis(), share(t.totalMillis(), sum), t.gflops()));
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.1f | %.0f%% | %s |%n", t.shape(),
+                    t.type(), t.count(), t.millis(), t.totalMillis(), share(t.totalMillis(), sum),
+                    gflops(t.macs(), t.gflops())));
         }
         return b.toString();
+    }
+
+    /** GFLOP/s with one decimal, or a dash for a layer that does no multiply-accumulates. */
+    private static String gflops(long macs, double gflops) {
+        return macs == 0 ? "—" : String.format(Locale.ROOT, "%.1f", gflops);
     }
 
     private static double share(double part, double sum) {

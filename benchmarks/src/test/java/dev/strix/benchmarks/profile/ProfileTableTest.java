@@ -46,7 +46,7 @@ class ProfileTableTest {
         assertThat(md).startsWith("Sum of nodes timed alone: 237.0 ms");
         // conv2d: 212 of 237 ms = 89%; (5 * 115.6M + 4 * 51.4M) MACs * 2 / 212 ms = 7.39 GFLOP/s
         assertThat(md).contains("| conv2d | 9 | 212.0 | 89% | 7.4 |");
-        assertThat(md).contains("| batch_norm | 5 | 25.0 | 11% | 0.0 |");
+        assertThat(md).contains("| batch_norm | 5 | 25.0 | 11% | — |");
         assertThat(md).contains("| conv 3x3 | conv2d | 5 | 36.00 | 180.0 | 76% | 6.4 |");
     }
 }
