@@ -19,19 +19,27 @@ import org.junit.jupiter.api.Test;
 class ModelsPluginTest {
     private static final Registry REGISTRY = Strix.registry();
 
-    /** Variants of the families in this half of issue 5, family by family. */
-    static final Map<String, List<String>> FAMILIES = Map.of(
-            "lenet5", List.of("lenet5"),
-            "alexnet", List.of("alexnet", "alexnet_original", "zfnet"),
-            "vgg", List.of("vgg11", "vgg13", "vgg16", "vgg19", "vgg11_bn", "vgg13_bn", "vgg16_bn", "vgg19_bn"),
-            "nin", List.of("nin"),
-            "googlenet", List.of("googlenet"),
-            "inception_v3", List.of("inception_v3"),
-            "resnet", List.of("resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "resnext50_32x4d",
-                    "resnext101_32x8d", "wide_resnet50_2"),
-            "densenet", List.of("densenet121", "densenet169", "densenet201"),
-            "mobilenet_v1", List.of("mobilenet_v1"),
-            "mobilenet_v2", List.of("mobilenet_v2"));
+    /** Variants of every family of issue 5, family by family. */
+    static final Map<String, List<String>> FAMILIES = Map.ofEntries(
+            Map.entry("lenet5", List.of("lenet5")),
+            Map.entry("alexnet", List.of("alexnet", "alexnet_original", "zfnet")),
+            Map.entry("vgg", List.of("vgg11", "vgg13", "vgg16", "vgg19", "vgg11_bn", "vgg13_bn", "vgg16_bn",
+                    "vgg19_bn")),
+            Map.entry("nin", List.of("nin")),
+            Map.entry("googlenet", List.of("googlenet")),
+            Map.entry("inception_v3", List.of("inception_v3")),
+            Map.entry("resnet", List.of("resnet18", "resnet34", "resnet50", "resnet101", "resnet152",
+                    "resnext50_32x4d", "resnext101_32x8d", "wide_resnet50_2")),
+            Map.entry("densenet", List.of("densenet121", "densenet169", "densenet201")),
+            Map.entry("mobilenet_v1", List.of("mobilenet_v1")),
+            Map.entry("mobilenet_v2", List.of("mobilenet_v2")),
+            Map.entry("xception", List.of("xception")),
+            Map.entry("senet", List.of("se_resnet50", "se_resnext50_32x4d")),
+            Map.entry("inception_resnet", List.of("inception_resnet_v2")),
+            Map.entry("nasnet", List.of("nasnet_a_mobile")),
+            Map.entry("vit", List.of("vit_ti_16", "vit_s_16", "vit_b_16", "vit_l_16")),
+            Map.entry("swin", List.of("swin_t", "swin_s", "swin_b")),
+            Map.entry("convnext", List.of("convnext_tiny", "convnext_small", "convnext_base", "convnext_large")));
 
     @Test
     void registryListsEveryFamilyAndVariant() {
