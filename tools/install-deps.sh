@@ -8,12 +8,21 @@ set -euo pipefail
 PACKAGES=(openjdk-17-jdk-headless maven ocl-icd-libopencl1 ocl-icd-opencl-dev pocl-opencl-icd mesa-opencl-icd
           clinfo python3-torch python3-torchvision python3-numpy python3-onnx)
 
+# True when the javac on PATH is 17 or newer ("javac 17.0.9", "javac 21"; an old one says "javac 1.8.0_392").
+javac_17_or_newer() {
+  command -v javac >/dev/null 2>&1 || return 1
+  local version
+  version="$(javac -version 2>&1 | awk '{print $2}')"
+  [ "${version%%.*}" -ge 17 ] 2>/dev/null
+}
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    # A JDK or Maven installed another way counts as present.
+    # A JDK 17+ or Maven installed another way counts as present; an older JDK (Ubuntu's default-jdk 11) does not,
+    # as the build needs release 17.
     case "$p" in
-      openjdk-17-jdk-headless) command -v javac >/dev/null 2>&1 && continue ;;
+      openjdk-17-jdk-headless) javac_17_or_newer && continue ;;
       maven) command -v mvn >/dev/null 2>&1 && continue ;;
     esac
     missing+=("$p")
