@@ -7,6 +7,7 @@ import dev.strix.models.common.Net;
 import dev.strix.models.common.Sequence;
 import dev.strix.models.common.TableFamily;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,12 +27,12 @@ public final class ConvNext extends TableFamily<ConvNextConfig> {
     }
 
     private static Map<String, ConvNextConfig> table() {
-        int[] small = {96, 192, 384, 768};
+        List<Integer> small = List.of(96, 192, 384, 768);
         Map<String, ConvNextConfig> t = new LinkedHashMap<>();
-        t.put("convnext_tiny", new ConvNextConfig(small, new int[] {3, 3, 9, 3}, 0.1));
-        t.put("convnext_small", new ConvNextConfig(small, new int[] {3, 3, 27, 3}, 0.4));
-        t.put("convnext_base", new ConvNextConfig(new int[] {128, 256, 512, 1024}, new int[] {3, 3, 27, 3}, 0.5));
-        t.put("convnext_large", new ConvNextConfig(new int[] {192, 384, 768, 1536}, new int[] {3, 3, 27, 3}, 0.5));
+        t.put("convnext_tiny", new ConvNextConfig(small, List.of(3, 3, 9, 3), 0.1));
+        t.put("convnext_small", new ConvNextConfig(small, List.of(3, 3, 27, 3), 0.4));
+        t.put("convnext_base", new ConvNextConfig(List.of(128, 256, 512, 1024), List.of(3, 3, 27, 3), 0.5));
+        t.put("convnext_large", new ConvNextConfig(List.of(192, 384, 768, 1536), List.of(3, 3, 27, 3), 0.5));
         return t;
     }
 
@@ -44,13 +45,13 @@ public final class ConvNext extends TableFamily<ConvNextConfig> {
     protected Value body(Net net, Value x, ConvNextConfig config, ModelOptions options) {
         Sequence features = net.sequence("features");
         Sequence stem = features.net().sequence(features.next());
-        x = stem.net().conv(stem.next(), config.dim(0), 4).stride(4).apply(x);
+        x = stem.net().conv(stem.next(), config.dims().get(0), 4).stride(4).apply(x);
         x = channelsFirstNorm(stem.net(), stem.next(), x);
 
         int block = 0;
         for (int s = 0; s < config.stages(); s++) {
             Net stage = features.net().scope(features.next());
-            for (int i = 0; i < config.depth(s); i++) {
+            for (int i = 0; i < config.depths().get(s); i++) {
                 double dropPath = config.stochasticDepth() * block / (config.totalBlocks() - 1.0);
                 x = CNBlock.apply(stage.scope(Integer.toString(i)), x, dropPath);
                 block++;
@@ -58,7 +59,7 @@ public final class ConvNext extends TableFamily<ConvNextConfig> {
             if (s < config.stages() - 1) {
                 Sequence down = features.net().sequence(features.next());
                 x = channelsFirstNorm(down.net(), down.next(), x);
-                x = down.net().conv(down.next(), config.dim(s + 1), 2).stride(2).apply(x);
+                x = down.net().conv(down.next(), config.dims().get(s + 1), 2).stride(2).apply(x);
             }
         }
 

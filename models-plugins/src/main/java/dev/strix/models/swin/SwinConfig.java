@@ -1,6 +1,6 @@
 package dev.strix.models.swin;
 
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * One row of the Swin table.
@@ -12,31 +12,21 @@ import java.util.Arrays;
  * @param stochasticDepth torchvision's {@code stochastic_depth_prob}, spread linearly over the blocks (inference
  *     ignores it; it is recorded so the graph reads like the reference)
  */
-public record SwinConfig(int embedDim, int[] depths, int[] heads, int windowSize, double stochasticDepth) {
+public record SwinConfig(int embedDim, List<Integer> depths, List<Integer> heads, int windowSize,
+        double stochasticDepth) {
     public SwinConfig {
-        if (depths.length != heads.length) {
-            throw new IllegalArgumentException("depths " + Arrays.toString(depths) + " and heads "
-                    + Arrays.toString(heads) + " differ in length");
+        depths = List.copyOf(depths);
+        heads = List.copyOf(heads);
+        if (depths.size() != heads.size()) {
+            throw new IllegalArgumentException("depths " + depths + " and heads " + heads + " differ in length");
         }
-        depths = depths.clone();
-        heads = heads.clone();
     }
 
-    /** Number of stages. */
     public int stages() {
-        return depths.length;
+        return depths.size();
     }
 
-    public int depth(int stage) {
-        return depths[stage];
-    }
-
-    public int heads(int stage) {
-        return heads[stage];
-    }
-
-    /** All blocks over all stages. */
     public int totalBlocks() {
-        return Arrays.stream(depths).sum();
+        return depths.stream().mapToInt(Integer::intValue).sum();
     }
 }

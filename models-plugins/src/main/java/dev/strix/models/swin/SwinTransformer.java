@@ -7,6 +7,7 @@ import dev.strix.models.common.Net;
 import dev.strix.models.common.Sequence;
 import dev.strix.models.common.TableFamily;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,9 +30,9 @@ public final class SwinTransformer extends TableFamily<SwinConfig> {
 
     private static Map<String, SwinConfig> table() {
         Map<String, SwinConfig> t = new LinkedHashMap<>();
-        t.put("swin_t", new SwinConfig(96, new int[] {2, 2, 6, 2}, new int[] {3, 6, 12, 24}, 7, 0.2));
-        t.put("swin_s", new SwinConfig(96, new int[] {2, 2, 18, 2}, new int[] {3, 6, 12, 24}, 7, 0.3));
-        t.put("swin_b", new SwinConfig(128, new int[] {2, 2, 18, 2}, new int[] {4, 8, 16, 32}, 7, 0.5));
+        t.put("swin_t", new SwinConfig(96, List.of(2, 2, 6, 2), List.of(3, 6, 12, 24), 7, 0.2));
+        t.put("swin_s", new SwinConfig(96, List.of(2, 2, 18, 2), List.of(3, 6, 12, 24), 7, 0.3));
+        t.put("swin_b", new SwinConfig(128, List.of(2, 2, 18, 2), List.of(4, 8, 16, 32), 7, 0.5));
         return t;
     }
 
@@ -51,10 +52,10 @@ public final class SwinTransformer extends TableFamily<SwinConfig> {
         int block = 0;
         for (int s = 0; s < config.stages(); s++) {
             Net stage = features.net().scope(features.next());
-            for (int i = 0; i < config.depth(s); i++) {
+            for (int i = 0; i < config.depths().get(s); i++) {
                 double dropPath = config.stochasticDepth() * block / (config.totalBlocks() - 1);
                 int shift = i % 2 == 0 ? 0 : config.windowSize() / 2;
-                x = SwinBlock.apply(stage.scope(Integer.toString(i)), x, config.heads(s), config.windowSize(),
+                x = SwinBlock.apply(stage.scope(Integer.toString(i)), x, config.heads().get(s), config.windowSize(),
                         shift, dropPath);
                 block++;
             }
