@@ -16,10 +16,12 @@ import java.util.Map;
  * nine Inception-ResNet-C blocks {@code repeat_2.0–8} and a last one without ReLU {@code block8};
  * {@code conv2d_7b} (1536 channels), global average pooling and {@code classif}. torchvision has none.
  *
- * <p>As in the TF-Slim model timm ports (and Keras's), the stem is the paper's Figure 3 simplified: its 35×35
- * block is {@code mixed_5b} rather than the Inception-v4 stem. Parameters: 55,843,464; adding the batch norms'
- * running statistics and removing their scale γ, which Keras leaves out ({@code scale=False}), gives Keras's
- * 55,873,736 total (the test checks both).
+ * <p>Like the TF-Slim model timm ports (and Keras's), this is the released Inception-ResNet-v2 rather than the
+ * paper's figures to the letter: the stem ends in {@code mixed_5b} with 320 channels instead of the Inception-v4
+ * stem's 384, and the reductions give 1088 and 2080 channels instead of 1152 and 2144. Pretrained weights have
+ * this layout. Parameters: 55,843,464; adding the batch norms' running statistics and removing their scale γ,
+ * which Keras leaves out ({@code scale=False}), gives Keras's 55,873,736 total (the test checks both). MACs at
+ * 299×299: 13.16G.
  */
 public final class InceptionResNetV2 extends TableFamily<InceptionResNetV2.Config> {
     /** One variant; its block counts are the paper's. */
