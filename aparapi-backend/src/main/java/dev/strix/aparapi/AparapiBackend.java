@@ -25,7 +25,8 @@ import java.util.Map;
  * below the hand-written OpenCL one.
  *
  * <p>Session options: the device ({@code opencl:N}, an index, a name fragment such as {@code pocl}, or {@code jtp})
- * and {@value ModeRequest#OPTION} = {@code opencl} | {@code jtp} | {@code any} (default). With {@code opencl} a kernel
+ * and {@value ModeRequest#OPTION} = {@code opencl} | {@code jtp} | {@code any} (default; also read from the system
+ * property {@value ModeRequest#PROPERTY} or the variable {@value ModeRequest#VARIABLE}). With {@code opencl} a kernel
  * that cannot run as OpenCL is an error naming the kernel, node and reason instead of a silent move to the thread
  * pool. Touches no device until {@link #devices()} or {@link #compile} is called.
  */
@@ -57,7 +58,7 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public AparapiSession compile(Graph graph, Weights weights, SessionOptions options) {
-        ModeRequest request = ModeRequest.parse(options.option(ModeRequest.OPTION).orElse(null));
+        ModeRequest request = ModeRequest.resolve(options.option(ModeRequest.OPTION).orElse(null));
         Target target = target(request, options);
         return new SessionBuilder(kernels(graph)).build(graph, weights, target, request);
     }

@@ -98,6 +98,21 @@ class RequiredModeTest {
             assertThat(r.kernel()).isEqualTo("RejectedScaleKernel");
             assertThat(r.fallbackReason()).contains("RejectedScaleKernel", "'gain'", "OpenCL compile failed");
             assertThat(s.device()).endsWith("kernels: 0 opencl, 1 jtp, 0 host");
+            assertThat(s.describe()).contains("fell back: aparapi kernel RejectedScaleKernel for node 'gain'");
+        }
+    }
+
+    @Test
+    void theSystemPropertyRequiresAModeWhenTheOptionIsAbsent() {
+        Graph g = graph();
+        Weights w = Initializers.initialize(g, 4);
+        System.setProperty(ModeRequest.PROPERTY, "opencl");
+        try {
+            assertThatThrownBy(() -> backend.compile(g, w, SessionOptions.defaults().withDevice("portable")))
+                    .isInstanceOf(DeviceException.class)
+                    .hasMessageContaining("aparapi.mode=opencl forbids");
+        } finally {
+            System.clearProperty(ModeRequest.PROPERTY);
         }
     }
 

@@ -81,6 +81,24 @@ public final class AparapiSession extends AbstractSession {
         return out;
     }
 
+    /**
+     * A table for {@code strix summary}: one line per step with its node, kernel, mode (where it ran last, or where
+     * it is set to run before the first run), last wall time and any fallback reason, after a header with
+     * {@link #device()}.
+     */
+    public String describe() {
+        StringBuilder b = new StringBuilder(device()).append('\n');
+        b.append(String.format(java.util.Locale.ROOT, "%-40s %-20s %-7s %10s%n", "node", "kernel", "mode", "last ms"));
+        for (KernelReport r : kernels()) {
+            b.append(String.format(java.util.Locale.ROOT, "%-40s %-20s %-7s %10.3f%n", r.node(), r.kernel(),
+                    r.mode().label(), r.lastMillis()));
+            if (!r.fallbackReason().isEmpty()) {
+                b.append("    fell back: ").append(r.fallbackReason()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     /** How many steps run in each mode (every mode present, possibly 0). */
     public Map<Mode, Long> modeCounts() {
         Map<Mode, Long> counts = new EnumMap<>(Mode.class);

@@ -76,6 +76,8 @@ class ModeReportTest {
             assertThat(s.kernels()).extracting(KernelReport::node).containsExactly("conv", "pool", "fc");
             assertThat(s.device()).startsWith("Aparapi opencl:").contains("Portable Computing Language")
                     .endsWith("kernels: 3 opencl, 0 jtp, 0 host");
+            assertThat(s.describe().lines().toList()).hasSize(5).element(2).asString()
+                    .startsWith("conv").contains("ConvKernel").contains("opencl");
         }
     }
 
