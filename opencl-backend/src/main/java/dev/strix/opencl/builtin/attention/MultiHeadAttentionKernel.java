@@ -53,9 +53,9 @@ public final class MultiHeadAttentionKernel implements OpenClKernel {
         Tensor wo = ctx.param(names[2]);
         ClBuffer projWeight = ctx.constant("proj.weight", Gemm.transpose(wo.data(), e, e));
         Gemm.Bias bias = hasBias ? Gemm.Bias.PER_COLUMN : Gemm.Bias.NONE;
-        Gemm project = Gemm.create(ctx, false, bias, Epilogue.NONE, e);
-        Gemm scoresProduct = Gemm.create(ctx, false, Gemm.Bias.NONE, Epilogue.NONE, d);
-        Gemm valuesProduct = Gemm.create(ctx, false, Gemm.Bias.NONE, Epilogue.NONE, l);
+        Gemm project = Gemm.create(ctx, Gemm.Layout.ROW_MAJOR, bias, Epilogue.NONE, e);
+        Gemm scoresProduct = Gemm.create(ctx, Gemm.Layout.ROW_MAJOR, Gemm.Bias.NONE, Epilogue.NONE, d);
+        Gemm valuesProduct = Gemm.create(ctx, Gemm.Layout.ROW_MAJOR, Gemm.Bias.NONE, Epilogue.NONE, l);
         ClKernel transpose = ctx.kernel("attention/transpose", "transpose", Defines.of());
         ClKernel softmax = ctx.kernel("activation/softmax", "softmax",
                 Defines.of().set("LOG", 0).setFloat("SCALE", 1 / Math.sqrt(d)));

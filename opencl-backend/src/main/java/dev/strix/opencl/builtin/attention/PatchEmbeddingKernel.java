@@ -36,7 +36,7 @@ public final class PatchEmbeddingKernel implements OpenClKernel {
         ClBuffer bias = ctx.constant("bias", ctx.param("bias").data());
         ClKernel patchify = ctx.kernel("attention/patchify", "patchify", Defines.of());
         int scratch = ctx.scratch((long) rows * k);
-        Gemm gemm = Gemm.create(ctx, false, Gemm.Bias.PER_COLUMN, Epilogue.NONE, k);
+        Gemm gemm = Gemm.create(ctx, Gemm.Layout.ROW_MAJOR, Gemm.Bias.PER_COLUMN, Epilogue.NONE, k);
         int wg = Launches.group(patchify, ctx);
         long[] global = {Launches.roundUp((long) rows * k, wg)};
         return io -> {

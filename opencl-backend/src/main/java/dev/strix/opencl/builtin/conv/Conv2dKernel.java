@@ -39,16 +39,10 @@ public final class Conv2dKernel implements OpenClKernel {
         }
         int og = g.o() / g.groups();
         int kg = g.c() / g.groups() * g.kh() * g.kw();
-        float[] w = ctx.param("weight").data();
-        float[] packed = new float[w.length];
-        for (int grp = 0; grp < g.groups(); grp++) {
-            float[] t = Gemm.transpose(java.util.Arrays.copyOfRange(w, grp * og * kg, (grp + 1) * og * kg), og, kg);
-            System.arraycopy(t, 0, packed, grp * og * kg, t.length);
-        }
-        ClBuffer weights = ctx.constant("weight", packed);
-        Gemm gemm = Gemm.create(ctx, true, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_ROW, ep, kg);
+        Gemm gemm = Gemm.create(ctx, Gemm.Layout.PACKED, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_ROW, ep, kg);
+        ClBuffer weights = ctx.constant("weight", gemm.pack(ctx.param("weight").data(), g.groups(), og, kg));
         int p = g.p();
-        Operand a = new Operand(0, og, 0, og * kg);
+        Operand a = gemm.packed(og, kg);
         Operand c = new Operand(0, p, g.o() * p, og * p);
         if (g.pointwise()) {
             Operand b = new Operand(0, p, g.c() * p, 0);

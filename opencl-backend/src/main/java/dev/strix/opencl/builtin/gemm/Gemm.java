@@ -29,6 +29,9 @@ public final class Gemm {
         }
     }
 
+    /** How A is stored: row-major M×K (activations), or a constant {@link #pack packed} for the kernel. */
+    public enum Layout { ROW_MAJOR, PACKED }
+
     /** Bias modes: none, one value per row of C, one per column. */
     public enum Bias { NONE, PER_ROW, PER_COLUMN }
 
@@ -36,7 +39,7 @@ public final class Gemm {
     private record Variant(ClKernel kernel, boolean bias, boolean residual) {}
 
     private final boolean local;
-    private final boolean transA;
+    private final Layout layout;
     private final int k;
     private final int slice;
     private final Variant first;
@@ -49,10 +52,10 @@ public final class Gemm {
     private final int wptm;
     private final int wptn;
 
-    private Gemm(KernelContext ctx, boolean transA, Bias bias, Epilogue epilogue, int k) {
+    private Gemm(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, int k) {
         Tuning t = ctx.tuning();
         this.local = t.get("GEMM_KIND") == 1;
-        this.transA = transA;
+        this.layout = layout;
         this.k = k;
         this.rm = t.get("RM");
         this.rn = t.get("RN");
@@ -68,7 +71,7 @@ public final class Gemm {
             s = Math.max(1, s);
         }
         this.slice = s;
-        Defines base = tuned(t).set("TRANS_A", transA ? 1 : 0);
+        Defines base = tuned(t).set("TRANS_A", layout == Layout.ROW_MAJOR ? 0 : local ? 1 : 2);
         Defines full = Defines.of().setAll(base).set("BIAS", bias.ordinal()).setAll(epilogue.defines());
         if (slice >= k) {
             first = new Variant(build(ctx, full), bias != Bias.NONE, epilogue.residual());
@@ -82,8 +85,37 @@ public final class Gemm {
     }
 
     /** Builds the GEMM for this node and device, for products with inner dimension {@code k}. */
-    public static Gemm create(KernelContext ctx, boolean transA, Bias bias, Epilogue epilogue, int k) {
-        return new Gemm(ctx, transA, bias, epilogue, k);
+    public static Gemm create(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, int k) {
+        return new Gemm(ctx, layout, bias, epilogue, k);
+    }
+
+    /**
+     * Packs {@code groups} row-major M×K matrices (a weight) for this kernel: RM-row panels for the register kernel
+     * (each k step reads RM consecutive floats; rows padded with zeros), K×M for the local one.
+     */
+    public float[] pack(float[] w, int groups, int m, int k) {
+        int size = groupSize(m, k);
+        float[] out = new float[groups * size];
+        for (int g = 0; g < groups; g++) {
+            int src = g * m * k;
+            int dst = g * size;
+            for (int r = 0; r < m; r++) {
+                for (int c = 0; c < k; c++) {
+                    int at = local ? c * m + r : (r / rm) * k * rm + c * rm + r % rm;
+                    out[dst + at] = w[src + r * k + c];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The operand of a {@link #pack packed} weight; group g starts at g × the group size. */
+    public Operand packed(int m, int k) {
+        return new Operand(0, local ? m : k * rm, 0, groupSize(m, k));
+    }
+
+    private int groupSize(int m, int k) {
+        return local ? m * k : (m + rm - 1) / rm * rm * k;
     }
 
     private Defines tuned(Tuning t) {
@@ -136,7 +168,7 @@ public final class Gemm {
         for (int k0 = 0; k0 < k; k0 += slice) {
             int len = Math.min(slice, k - k0);
             Variant v = k0 == 0 ? first : k0 + len >= k ? last : middle;
-            Operand as = ao.shifted(transA ? k0 * ao.ld() : k0);
+            Operand as = ao.shifted(layout == Layout.ROW_MAJOR ? k0 : local ? k0 * ao.ld() : k0 * rm);
             Operand bs = bo.shifted(k0 * bo.ld());
             launch(io, v, m, n, len, a, as, b, bs, c, co, batches, inner, biasBuf, biasStride2, residualBuf);
         }

@@ -50,7 +50,7 @@ public final class LinearKernel implements OpenClKernel {
                     .arg(5, weights).arg(6, io.output(0)).arg(7, bias == null ? weights : biasBuf)
                     .arg(8, ep.residual() ? io.residual() : io.output(0)));
         }
-        Gemm gemm = Gemm.create(ctx, false, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_COLUMN, ep, in);
+        Gemm gemm = Gemm.create(ctx, Gemm.Layout.ROW_MAJOR, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_COLUMN, ep, in);
         return io -> gemm.enqueue(io, rows, out, in, io.input(0), Operand.of(in), weights, Operand.of(out),
                 io.output(0), Operand.of(out), 1, 1, biasBuf, 0, ep.residual() ? io.residual() : null);
     }

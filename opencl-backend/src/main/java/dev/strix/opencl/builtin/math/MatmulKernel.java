@@ -41,7 +41,7 @@ public final class MatmulKernel implements OpenClKernel {
         ClKernel transpose = tb ? ctx.kernel("attention/transpose", "transpose", Defines.of()) : null;
         int scratch = tb ? ctx.scratch(b.size()) : -1;
         int twg = tb ? Launches.group(transpose, ctx) : 1;
-        Gemm gemm = Gemm.create(ctx, false, Gemm.Bias.NONE, Epilogue.NONE, k);
+        Gemm gemm = Gemm.create(ctx, Gemm.Layout.ROW_MAJOR, Gemm.Bias.NONE, Epilogue.NONE, k);
         Dim outer = dims.size() >= 2 ? dims.get(dims.size() - 2) : new Dim(1, 0, 0, 0);
         Dim inner = dims.isEmpty() ? new Dim(1, 0, 0, 0) : dims.get(dims.size() - 1);
         List<Dim> loop = dims.size() > 2 ? dims.subList(0, dims.size() - 2) : List.of();

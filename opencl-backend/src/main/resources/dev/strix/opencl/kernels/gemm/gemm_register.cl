@@ -7,9 +7,10 @@
  *   The interior of C uses vector loads of B rows and vector stores; edge blocks fall back to scalars.
  *
  * Tunables:
- *   RM       rows per work-item (default 8)
+ *   RM       rows per work-item: 1, 2, 4 or 8 (default 8)
  *   RN       columns per work-item, the vector width: 4, 8 or 16 (default 16)
- *   TRANS_A  1 when A is stored K×M (A(m, k) = A[k·lda + m]; packed weights), 0 for M×K
+ *   TRANS_A  0 for A stored M×K; 1 for K×M (A(m, k) = A[k·lda + m]); 2 for RM-row panels, the packed weight
+ *            layout: A(m, k) = A[(m / RM)·lda + k·RM + m % RM], lda = K·RM, rows padded to a multiple of RM
  *   BIAS     0 none, 1 one value per row m, 2 one value per column n
  *   ACCUMULATE  1 to add C's current value (a later slice of a split K), 0 to overwrite
  *   ACT, ACT_ALPHA, HAS_RESIDUAL: the epilogue (common.cl)
@@ -47,7 +48,34 @@
 #error "RN must be 4, 8 or 16"
 #endif
 
-#if TRANS_A
+#if RM != 1 && RM != 2 && RM != 4 && RM != 8
+#error "RM must be 1, 2, 4 or 8"
+#endif
+
+#if ACCUMULATE
+#define ADD_C(r, v) v += VLOAD(0, C + (m0 + (r)) * ldc + n0)
+#else
+#define ADD_C(r, v)
+#endif
+#if BIAS == 1
+#define ADD_BIAS(r, v) v += bias[m0 + (r)]
+#elif BIAS == 2
+#define ADD_BIAS(r, v) v += VLOAD(0, bias + n0)
+#else
+#define ADD_BIAS(r, v)
+#endif
+#if HAS_RESIDUAL
+#define ADD_RESIDUAL(r, v) v += VLOAD(0, R + (m0 + (r)) * ldc + n0)
+#else
+#define ADD_RESIDUAL(r, v)
+#endif
+/* Row r of the block: accumulate into C if asked, bias, residual, activation, store. */
+#define STORE_ROW(r, a) do { VEC v_ = (a); ADD_C(r, v_); ADD_BIAS(r, v_); ADD_RESIDUAL(r, v_); \
+        v_ = STRIX_ACT(v_); VSTORE(v_, 0, C + (m0 + (r)) * ldc + n0); } while (0)
+
+#if TRANS_A == 2
+#define A_AT(m, k) A[((m) / RM) * lda + (k) * RM + (m) % RM]
+#elif TRANS_A == 1
 #define A_AT(m, k) A[(k) * lda + (m)]
 #else
 #define A_AT(m, k) A[(m) * lda + (k)]
@@ -73,32 +101,52 @@ __kernel void gemm(const int M, const int N, const int K,
     R += cOff;
     bias += b2 * sBias2;
     if (m0 + RM <= M && n0 + RN <= N) {
-        VEC acc[RM];
-        for (int r = 0; r < RM; r++) {
-            acc[r] = (VEC)(0.0f);
-        }
+        /* Named accumulators (not an array) so the compiler keeps the whole block in vector registers. */
+        VEC acc0 = (VEC)(0.0f);
+#if RM > 1
+        VEC acc1 = (VEC)(0.0f);
+#endif
+#if RM > 2
+        VEC acc2 = (VEC)(0.0f);
+        VEC acc3 = (VEC)(0.0f);
+#endif
+#if RM > 4
+        VEC acc4 = (VEC)(0.0f);
+        VEC acc5 = (VEC)(0.0f);
+        VEC acc6 = (VEC)(0.0f);
+        VEC acc7 = (VEC)(0.0f);
+#endif
         for (int k = 0; k < K; k++) {
             const VEC bv = VLOAD(0, B + k * ldb + n0);
-            for (int r = 0; r < RM; r++) {
-                acc[r] = fma((VEC)(A_AT(m0 + r, k)), bv, acc[r]);
-            }
+            acc0 = fma((VEC)(A_AT(m0, k)), bv, acc0);
+#if RM > 1
+            acc1 = fma((VEC)(A_AT(m0 + 1, k)), bv, acc1);
+#endif
+#if RM > 2
+            acc2 = fma((VEC)(A_AT(m0 + 2, k)), bv, acc2);
+            acc3 = fma((VEC)(A_AT(m0 + 3, k)), bv, acc3);
+#endif
+#if RM > 4
+            acc4 = fma((VEC)(A_AT(m0 + 4, k)), bv, acc4);
+            acc5 = fma((VEC)(A_AT(m0 + 5, k)), bv, acc5);
+            acc6 = fma((VEC)(A_AT(m0 + 6, k)), bv, acc6);
+            acc7 = fma((VEC)(A_AT(m0 + 7, k)), bv, acc7);
+#endif
         }
-        for (int r = 0; r < RM; r++) {
-            VEC v = acc[r];
-#if ACCUMULATE
-            v += VLOAD(0, C + (m0 + r) * ldc + n0);
+        STORE_ROW(0, acc0);
+#if RM > 1
+        STORE_ROW(1, acc1);
 #endif
-#if BIAS == 1
-            v += bias[m0 + r];
-#elif BIAS == 2
-            v += VLOAD(0, bias + n0);
+#if RM > 2
+        STORE_ROW(2, acc2);
+        STORE_ROW(3, acc3);
 #endif
-#if HAS_RESIDUAL
-            v += VLOAD(0, R + (m0 + r) * ldc + n0);
+#if RM > 4
+        STORE_ROW(4, acc4);
+        STORE_ROW(5, acc5);
+        STORE_ROW(6, acc6);
+        STORE_ROW(7, acc7);
 #endif
-            v = STRIX_ACT(v);
-            VSTORE(v, 0, C + (m0 + r) * ldc + n0);
-        }
     } else {
         for (int r = 0; r < RM && m0 + r < M; r++) {
             for (int c = 0; c < RN && n0 + c < N; c++) {
