@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import dev.strix.api.Tensor;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -50,7 +51,7 @@ public final class OrtModel implements AutoCloseable {
 
     /** Runs the model on {@code input} and returns its first output's values. */
     public float[] run(Tensor input) {
-        long[] shape = java.util.Arrays.stream(input.shape().toArray()).asLongStream().toArray();
+        long[] shape = Arrays.stream(input.shape().toArray()).asLongStream().toArray();
         try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(input.data()), shape);
                 OrtSession.Result result = session.run(Map.of(inputName, in))) {
             OnnxValue out = result.get(0);
