@@ -67,7 +67,7 @@ public final class Gemm {
         int budget = t.get("LOOP_BUDGET");
         int s = k;
         if (budget > 0) {
-            s = local ? budget / 32 / t.get("TSK") * t.get("TSK") : budget / (rm * rn + 1) / 4 * 4;
+            s = local ? budget / 32 / t.get("TSK") * t.get("TSK") : budget / (rn + 2) / 4 * 4;
             s = Math.max(1, s);
         }
         this.slice = s;

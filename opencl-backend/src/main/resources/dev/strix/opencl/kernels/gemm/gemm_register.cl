@@ -4,7 +4,7 @@
  *   C[b](m, n) = act(sum_k A[b](m, k) · B[b](k, n) + bias + R[b](m, n)),  A: M×K, B: K×N row-major, C: M×N
  *   Batch index b (global dim 2) splits as b1 = b / inner, b2 = b % inner; each operand's start is
  *   off + b1·s1 + b2·s2, so broadcast batches (stride 0) and grouped convolutions need no copies.
- *   The interior of C uses vector loads of B rows and vector stores; edge blocks fall back to scalars.
+ *   Every block runs the vector loop; edge blocks clamp their row reads and mask their column loads and stores.
  *
  * Tunables:
  *   RM       rows per work-item: 1, 2, 4 or 8 (default 8)
@@ -52,26 +52,54 @@
 #error "RM must be 1, 2, 4 or 8"
 #endif
 
+/* Row r of the block: accumulate into C if asked, bias, residual, activation, store (whole vector when the
+   block is full, else the columns inside C). */
+#define ROW(r) min(m0 + (r), M - 1)
+#define STORE_ROW(r, a) do { \
+        if (m0 + (r) < M) { \
+            if (full) { \
+                VEC v_ = (a); \
+                ADD_C(r, v_); ADD_BIAS(r, v_); ADD_RESIDUAL(r, v_); \
+                v_ = STRIX_ACT(v_); \
+                VSTORE(v_, 0, C + (m0 + (r)) * ldc + n0); \
+            } else { \
+                float part_[RN]; \
+                VSTORE((a), 0, part_); \
+                for (int c_ = 0; c_ < cols; c_++) { \
+                    float v_ = part_[c_]; \
+                    const int at_ = (m0 + (r)) * ldc + n0 + c_; \
+                    ADD_C1(v_, at_); ADD_BIAS1(r, c_, v_); ADD_RESIDUAL1(v_, at_); \
+                    v_ = STRIX_ACT(v_); \
+                    C[at_] = v_; \
+                } \
+            } \
+        } \
+    } while (0)
+
 #if ACCUMULATE
 #define ADD_C(r, v) v += VLOAD(0, C + (m0 + (r)) * ldc + n0)
+#define ADD_C1(v, at) v += C[at]
 #else
 #define ADD_C(r, v)
+#define ADD_C1(v, at)
 #endif
 #if BIAS == 1
 #define ADD_BIAS(r, v) v += bias[m0 + (r)]
+#define ADD_BIAS1(r, c, v) v += bias[m0 + (r)]
 #elif BIAS == 2
 #define ADD_BIAS(r, v) v += VLOAD(0, bias + n0)
+#define ADD_BIAS1(r, c, v) v += bias[n0 + (c)]
 #else
 #define ADD_BIAS(r, v)
+#define ADD_BIAS1(r, c, v)
 #endif
 #if HAS_RESIDUAL
 #define ADD_RESIDUAL(r, v) v += VLOAD(0, R + (m0 + (r)) * ldc + n0)
+#define ADD_RESIDUAL1(v, at) v += R[at]
 #else
 #define ADD_RESIDUAL(r, v)
+#define ADD_RESIDUAL1(v, at)
 #endif
-/* Row r of the block: accumulate into C if asked, bias, residual, activation, store. */
-#define STORE_ROW(r, a) do { VEC v_ = (a); ADD_C(r, v_); ADD_BIAS(r, v_); ADD_RESIDUAL(r, v_); \
-        v_ = STRIX_ACT(v_); VSTORE(v_, 0, C + (m0 + (r)) * ldc + n0); } while (0)
 
 #if TRANS_A == 2
 #define A_AT(m, k) A[((m) / RM) * lda + (k) * RM + (m) % RM]
@@ -100,74 +128,62 @@ __kernel void gemm(const int M, const int N, const int K,
     C += cOff;
     R += cOff;
     bias += b2 * sBias2;
-    if (m0 + RM <= M && n0 + RN <= N) {
-        /* Named accumulators (not an array) so the compiler keeps the whole block in vector registers. */
-        VEC acc0 = (VEC)(0.0f);
+    /* Rows past M read row M−1 and are not stored; columns past N read 0 and are not stored, so every block
+       runs the vector loop (a partial block costs the same as a full one, not RN times more). */
+    const int cols = min(RN, N - n0);
+    const bool full = cols == RN;
+    VEC acc0 = (VEC)(0.0f);
 #if RM > 1
-        VEC acc1 = (VEC)(0.0f);
+    VEC acc1 = (VEC)(0.0f);
 #endif
 #if RM > 2
-        VEC acc2 = (VEC)(0.0f);
-        VEC acc3 = (VEC)(0.0f);
+    VEC acc2 = (VEC)(0.0f);
+    VEC acc3 = (VEC)(0.0f);
 #endif
 #if RM > 4
-        VEC acc4 = (VEC)(0.0f);
-        VEC acc5 = (VEC)(0.0f);
-        VEC acc6 = (VEC)(0.0f);
-        VEC acc7 = (VEC)(0.0f);
+    VEC acc4 = (VEC)(0.0f);
+    VEC acc5 = (VEC)(0.0f);
+    VEC acc6 = (VEC)(0.0f);
+    VEC acc7 = (VEC)(0.0f);
 #endif
-        for (int k = 0; k < K; k++) {
-            const VEC bv = VLOAD(0, B + k * ldb + n0);
-            acc0 = fma((VEC)(A_AT(m0, k)), bv, acc0);
-#if RM > 1
-            acc1 = fma((VEC)(A_AT(m0 + 1, k)), bv, acc1);
-#endif
-#if RM > 2
-            acc2 = fma((VEC)(A_AT(m0 + 2, k)), bv, acc2);
-            acc3 = fma((VEC)(A_AT(m0 + 3, k)), bv, acc3);
-#endif
-#if RM > 4
-            acc4 = fma((VEC)(A_AT(m0 + 4, k)), bv, acc4);
-            acc5 = fma((VEC)(A_AT(m0 + 5, k)), bv, acc5);
-            acc6 = fma((VEC)(A_AT(m0 + 6, k)), bv, acc6);
-            acc7 = fma((VEC)(A_AT(m0 + 7, k)), bv, acc7);
-#endif
-        }
-        STORE_ROW(0, acc0);
-#if RM > 1
-        STORE_ROW(1, acc1);
-#endif
-#if RM > 2
-        STORE_ROW(2, acc2);
-        STORE_ROW(3, acc3);
-#endif
-#if RM > 4
-        STORE_ROW(4, acc4);
-        STORE_ROW(5, acc5);
-        STORE_ROW(6, acc6);
-        STORE_ROW(7, acc7);
-#endif
-    } else {
-        for (int r = 0; r < RM && m0 + r < M; r++) {
-            for (int c = 0; c < RN && n0 + c < N; c++) {
-                float v = 0.0f;
-                for (int k = 0; k < K; k++) {
-                    v = fma(A_AT(m0 + r, k), B[k * ldb + n0 + c], v);
-                }
-#if ACCUMULATE
-                v += C[(m0 + r) * ldc + n0 + c];
-#endif
-#if BIAS == 1
-                v += bias[m0 + r];
-#elif BIAS == 2
-                v += bias[n0 + c];
-#endif
-#if HAS_RESIDUAL
-                v += R[(m0 + r) * ldc + n0 + c];
-#endif
-                v = STRIX_ACT(v);
-                C[(m0 + r) * ldc + n0 + c] = v;
+    for (int k = 0; k < K; k++) {
+        VEC bv;
+        if (full) {
+            bv = VLOAD(0, B + k * ldb + n0);
+        } else {
+            float part[RN];
+            for (int c = 0; c < RN; c++) {
+                part[c] = c < cols ? B[k * ldb + n0 + c] : 0.0f;
             }
+            bv = VLOAD(0, part);
         }
+        acc0 = fma((VEC)(A_AT(ROW(0), k)), bv, acc0);
+#if RM > 1
+        acc1 = fma((VEC)(A_AT(ROW(1), k)), bv, acc1);
+#endif
+#if RM > 2
+        acc2 = fma((VEC)(A_AT(ROW(2), k)), bv, acc2);
+        acc3 = fma((VEC)(A_AT(ROW(3), k)), bv, acc3);
+#endif
+#if RM > 4
+        acc4 = fma((VEC)(A_AT(ROW(4), k)), bv, acc4);
+        acc5 = fma((VEC)(A_AT(ROW(5), k)), bv, acc5);
+        acc6 = fma((VEC)(A_AT(ROW(6), k)), bv, acc6);
+        acc7 = fma((VEC)(A_AT(ROW(7), k)), bv, acc7);
+#endif
     }
+    STORE_ROW(0, acc0);
+#if RM > 1
+    STORE_ROW(1, acc1);
+#endif
+#if RM > 2
+    STORE_ROW(2, acc2);
+    STORE_ROW(3, acc3);
+#endif
+#if RM > 4
+    STORE_ROW(4, acc4);
+    STORE_ROW(5, acc5);
+    STORE_ROW(6, acc6);
+    STORE_ROW(7, acc7);
+#endif
 }
