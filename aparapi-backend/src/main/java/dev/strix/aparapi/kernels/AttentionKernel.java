@@ -52,11 +52,19 @@ public final class AttentionKernel extends StrixKernel {
         }
         int o = (image * tokens + i) * embed + h * d;
         for (int t = 0; t < d; t++) {
-            float acc = 0f;
-            for (int j = 0; j < tokens; j++) {
-                acc += scores[s0 + j] * qkv[(image * tokens + j) * row + 2 * embed + h * d + t];
+            out[o + t] = 0f;
+        }
+        // Key-major accumulation reads each value row contiguously.
+        for (int j = 0; j < tokens; j++) {
+            float p = scores[s0 + j];
+            int v = (image * tokens + j) * row + 2 * embed + h * d;
+            for (int t = 0; t < d; t++) {
+                out[o + t] += p * qkv[v + t];
             }
-            out[o + t] = acc / sum;
+        }
+        float inv = 1f / sum;
+        for (int t = 0; t < d; t++) {
+            out[o + t] = out[o + t] * inv;
         }
     }
 }
