@@ -1,7 +1,7 @@
 package dev.strix.aparapi.layers;
 
 import dev.strix.aparapi.kernels.BinaryKernel;
-import dev.strix.aparapi.kernels.GemmKernel;
+import dev.strix.aparapi.kernels.MatrixKernel;
 import dev.strix.aparapi.spi.AparapiKernel;
 import dev.strix.aparapi.spi.NodeContext;
 import dev.strix.api.Shape;
@@ -9,7 +9,7 @@ import dev.strix.api.Tensor;
 import java.util.Arrays;
 import java.util.List;
 
-/** add and mul on {@link BinaryKernel}; matmul and linear on {@link dev.strix.aparapi.kernels.GemmKernel}. */
+/** add and mul on {@link BinaryKernel}; matmul and linear on {@link MatrixKernel}s. */
 final class ArithmeticKernels {
     private ArithmeticKernels() {}
 
@@ -82,7 +82,7 @@ final class ArithmeticKernels {
         int in = x.dim(-1);
         int out = node.outputShape(0).dim(-1);
         Tensor bias = node.optionalParam("bias");
-        GemmKernel k = Gemms.linear(node, node.input(0), node.param("weight").data(),
+        MatrixKernel k = Gemms.linear(node, node.input(0), node.param("weight").data(),
                 bias == null ? null : bias.data(), node.output(0), node.input(0).length / in, in, out);
         k.act = e.act();
         k.alpha = e.alpha();

@@ -3,7 +3,7 @@ package dev.strix.aparapi.layers;
 import dev.strix.aparapi.kernels.ConvDirectKernel;
 import dev.strix.aparapi.kernels.ConvKernel;
 import dev.strix.aparapi.kernels.ConvolutionKernel;
-import dev.strix.aparapi.kernels.GemmKernel;
+import dev.strix.aparapi.kernels.MatrixKernel;
 import dev.strix.aparapi.spi.NodeContext;
 import dev.strix.api.Attributes;
 import dev.strix.api.Shape;
@@ -54,7 +54,7 @@ final class Convs {
     }
 
     /**
-     * y[n] = weight [out, C] · x[n] [C, H·W] (+ bias per row) on {@link GemmKernel}: no tap loop and no padding
+     * y[n] = weight [out, C] · x[n] [C, H·W] (+ bias per row) on a {@link MatrixKernel}: no tap loop and no padding
      * masks, which makes ResNet's many 1×1 convolutions faster on both targets than {@link ConvKernel}'s tiles.
      */
     private static void pointwise(NodeContext node, float[] x, Shape in, float[] weight, float[] bias, float[] y,
@@ -67,8 +67,8 @@ final class Convs {
         for (int i = 0; i < images; i++) {
             bOffsets[i] = i * channels * pixels;
         }
-        GemmKernel k = Gemms.gemm(node, weight, aOffsets, x, bOffsets, y, out.dim(1), pixels, channels, channels,
-                pixels, false, bias, GemmKernel.BIAS_ROW);
+        MatrixKernel k = Gemms.gemm(node, weight, aOffsets, x, bOffsets, y, out.dim(1), pixels, channels, channels,
+                pixels, false, bias, MatrixKernel.BIAS_ROW);
         k.act = act;
         k.alpha = alpha;
         node.lastLaunch().constants(weight).reads(x);

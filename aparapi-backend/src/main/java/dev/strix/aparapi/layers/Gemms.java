@@ -1,10 +1,16 @@
 package dev.strix.aparapi.layers;
 
 import dev.strix.aparapi.kernels.GemmKernel;
+import dev.strix.aparapi.kernels.MatrixKernel;
+import dev.strix.aparapi.kernels.WideGemmKernel;
+import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.kernels.StrixKernel;
 import dev.strix.aparapi.spi.NodeContext;
 
-/** Plans {@link GemmKernel} launches for linear layers, matmul and attention projections. */
+/**
+ * Plans matrix-product launches for linear layers, matmul, attention projections and 1×1 convolutions:
+ * {@link WideGemmKernel} for OpenCL, {@link GemmKernel} for the Java thread pool.
+ */
 final class Gemms {
     /** No bias: Aparapi needs every array field set, so absent ones point here. */
     static final float[] NONE = new float[1];
@@ -15,14 +21,14 @@ final class Gemms {
      * Launches a kernel computing {@code c} = a·op(b) + bias for {@code batches} matrices; {@code aOffsets} and
      * {@code bOffsets} give each batch's start in a and b.
      */
-    static GemmKernel gemm(NodeContext node, float[] a, int[] aOffsets, float[] b, int[] bOffsets, float[] c, int rows,
+    static MatrixKernel gemm(NodeContext node, float[] a, int[] aOffsets, float[] b, int[] bOffsets, float[] c, int rows,
             int cols, int depth, int lda, int ldb, boolean transB, float[] bias, int biasMode) {
-        GemmKernel k = new GemmKernel();
+        MatrixKernel k = node.mode() == Mode.OPENCL ? new WideGemmKernel() : new GemmKernel();
         k.a = a;
         k.b = b;
         k.c = c;
         k.bias = bias == null ? NONE.clone() : bias;
-        k.biasMode = bias == null ? GemmKernel.BIAS_NONE : biasMode;
+        k.biasMode = bias == null ? MatrixKernel.BIAS_NONE : biasMode;
         k.aOffsets = aOffsets;
         k.bOffsets = bOffsets;
         k.rows = rows;
@@ -33,7 +39,7 @@ final class Gemms {
         k.transB = transB ? 1 : 0;
         k.act = StrixKernel.IDENTITY;
         int batches = aOffsets.length;
-        k.n = batches * ((rows + 3) / 4) * ((cols + 3) / 4);
+        k.n = batches * ((rows + k.tileRows() - 1) / k.tileRows()) * ((cols + 3) / 4);
         node.launch(k, k.n).constants(k.aOffsets, k.bOffsets, k.bias).writes(c);
         return k;
     }
@@ -42,10 +48,10 @@ final class Gemms {
      * y[rows, out] = x[rows, in] · weightᵀ + bias for a weight [out, in] — a linear layer over the flattened
      * leading dims. The weight and bias are constants; x is read every run.
      */
-    static GemmKernel linear(NodeContext node, float[] x, float[] weight, float[] bias, float[] y, int rows, int in,
+    static MatrixKernel linear(NodeContext node, float[] x, float[] weight, float[] bias, float[] y, int rows, int in,
             int out) {
-        GemmKernel k = gemm(node, x, new int[] {0}, weight, new int[] {0}, y, rows, out, in, in, in, true, bias,
-                GemmKernel.BIAS_COLUMN);
+        MatrixKernel k = gemm(node, x, new int[] {0}, weight, new int[] {0}, y, rows, out, in, in, in, true, bias,
+                MatrixKernel.BIAS_COLUMN);
         node.lastLaunch().constants(weight).reads(x);
         return k;
     }

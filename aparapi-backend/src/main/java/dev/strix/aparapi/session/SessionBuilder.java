@@ -3,6 +3,7 @@ package dev.strix.aparapi.session;
 import dev.strix.aparapi.device.Target;
 import dev.strix.aparapi.layers.Fusion;
 import dev.strix.aparapi.runtime.Launch;
+import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.runtime.ModeRequest;
 import dev.strix.aparapi.spi.AparapiKernel;
 import dev.strix.aparapi.spi.NodeContext;
@@ -75,9 +76,9 @@ public final class SessionBuilder {
                     if (k == null) {
                         steps.add(new HostStep(n, ins, outs, bound.floatParams(n), bound.indexParams(n)));
                     } else if (chain != null) {
-                        planChain(chain, ins, outs, bound, sink);
+                        planChain(chain, ins, outs, bound, target.mode(), sink);
                     } else {
-                        k.build(new NodeContext(n, ins, outs, bound.floatParams(n), bound.indexParams(n), sink));
+                        k.build(new NodeContext(n, ins, outs, bound.floatParams(n), bound.indexParams(n), target.mode(), sink));
                     }
                 }
                 arrays.put(n.name(), outs);
@@ -99,7 +100,7 @@ public final class SessionBuilder {
         return new AparapiSession(g, target, request, inputs, outputs, steps);
     }
 
-    private static void planChain(List<Node> chain, float[][] ins, float[][] outs, BoundWeights bound,
+    private static void planChain(List<Node> chain, float[][] ins, float[][] outs, BoundWeights bound, Mode mode,
             NodeContext.Sink sink) {
         Node head = chain.get(0);
         Node norm = chain.stream().filter(c -> c != head && c.type().name().equals("batch_norm")).findFirst()
@@ -107,9 +108,9 @@ public final class SessionBuilder {
         Node act = chain.get(chain.size() - 1);
         act = act == head || act == norm ? null : act;
         NodeContext headContext = new NodeContext(head, ins, outs, bound.floatParams(head), bound.indexParams(head),
-                sink);
+                mode, sink);
         NodeContext normContext = norm == null ? null : new NodeContext(norm, new float[][] {outs[0]}, outs,
-                bound.floatParams(norm), bound.indexParams(norm), sink);
+                bound.floatParams(norm), bound.indexParams(norm), mode, sink);
         Fusion.plan(headContext, normContext, act);
     }
 

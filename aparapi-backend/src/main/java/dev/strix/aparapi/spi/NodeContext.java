@@ -2,6 +2,7 @@ package dev.strix.aparapi.spi;
 
 import com.aparapi.Kernel;
 import dev.strix.aparapi.runtime.Launch;
+import dev.strix.aparapi.runtime.Mode;
 import dev.strix.api.Attributes;
 import dev.strix.api.IntTensor;
 import dev.strix.api.Shape;
@@ -22,6 +23,7 @@ public final class NodeContext {
     private final Map<String, Tensor> params;
     private final Map<String, IntTensor> indexParams;
     private final Sink sink;
+    private final Mode mode;
     private Launch last;
 
     /** Where the launches of a node go; the session implements it. */
@@ -30,13 +32,22 @@ public final class NodeContext {
     }
 
     public NodeContext(Node node, float[][] inputs, float[][] outputs, Map<String, Tensor> params,
-            Map<String, IntTensor> indexParams, Sink sink) {
+            Map<String, IntTensor> indexParams, Mode mode, Sink sink) {
+        this.mode = mode;
         this.node = node;
         this.inputs = inputs;
         this.outputs = outputs;
         this.params = params;
         this.indexParams = indexParams;
         this.sink = sink;
+    }
+
+    /**
+     * Where the session means to run the launches: a kernel may pick the variant that is fastest there (a launch
+     * that later falls back to the thread pool still computes the same values).
+     */
+    public Mode mode() {
+        return mode;
     }
 
     public Node node() {

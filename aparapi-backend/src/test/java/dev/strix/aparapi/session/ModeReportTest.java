@@ -72,7 +72,7 @@ class ModeReportTest {
             assertThat(Tensors.relativeL2(out, ref.run(in))).isLessThan(1e-5);
             assertThat(s.modeCounts()).isEqualTo(Map.of(Mode.OPENCL, 3L, Mode.JTP, 0L, Mode.HOST, 0L));
             assertThat(s.kernels()).extracting(KernelReport::kernel)
-                    .containsExactly("ConvKernel", "PoolKernel", "GemmKernel");
+                    .containsExactly("ConvKernel", "PoolKernel", "WideGemmKernel");
             assertThat(s.kernels()).extracting(KernelReport::node).containsExactly("conv", "pool", "fc");
             assertThat(s.device()).startsWith("Aparapi opencl:").contains("Portable Computing Language")
                     .endsWith("kernels: 3 opencl, 0 jtp, 0 host");

@@ -1,0 +1,57 @@
+package dev.strix.aparapi.kernels;
+
+/**
+ * Batched matrix product C[b] = act(A[b] · op(B[b]) + bias), register-tiled per work item (the tile height is the
+ * subclass's: {@link GemmKernel} 4 rows, {@link WideGemmKernel} 8). A[b] is M × K
+ * with rows {@link #lda} apart; op(B) is K × N, read as B[k·ldb + j] or, with {@link #transB}, B[j·ldb + k]
+ * (a linear layer's [out, in] weight). Per-batch offsets come from tables so broadcast batch dims cost nothing.
+ * C[b] is dense M × N at b·M·N. Bias is per column ({@link #BIAS_COLUMN}) or per row ({@link #BIAS_ROW}).
+ */
+public abstract class MatrixKernel extends StrixKernel {
+    public static final int BIAS_NONE = 0;
+    public static final int BIAS_COLUMN = 1;
+    public static final int BIAS_ROW = 2;
+
+    public float[] a;
+    public float[] b;
+    public float[] bias;
+    public float[] c;
+    public int[] aOffsets;
+    public int[] bOffsets;
+    public int rows;
+    public int cols;
+    public int depth;
+    public int lda;
+    public int ldb;
+    public int transB;
+    public int biasMode;
+    public int act;
+    public float alpha;
+
+    /** Rows of C one work item computes. */
+    public abstract int tileRows();
+
+    protected final float biased(int r, int col, float v) {
+        float s = v;
+        if (biasMode == BIAS_COLUMN) {
+            s = v + bias[col];
+        } else if (biasMode == BIAS_ROW) {
+            s = v + bias[r];
+        }
+        return activate(act, alpha, s);
+    }
+
+    protected final void store(int base, int r, int c0, int cCount, float v0, float v1, float v2, float v3) {
+        int o = base + r * cols + c0;
+        c[o] = biased(r, c0, v0);
+        if (cCount > 1) {
+            c[o + 1] = biased(r, c0 + 1, v1);
+        }
+        if (cCount > 2) {
+            c[o + 2] = biased(r, c0 + 2, v2);
+        }
+        if (cCount > 3) {
+            c[o + 3] = biased(r, c0 + 3, v3);
+        }
+    }
+}
