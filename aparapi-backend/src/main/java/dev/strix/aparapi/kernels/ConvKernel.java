@@ -99,19 +99,4 @@ public final class ConvKernel extends ConvolutionKernel {
             store(yBase, oc0 + 3, p0, pCount, s30, s31, s32, s33);
         }
     }
-
-    private void store(int yBase, int oc, int p0, int pCount, float v0, float v1, float v2, float v3) {
-        float b = hasBias == 1 ? bias[oc] : 0f;
-        int o = yBase + oc * outHeight * outWidth + p0;
-        y[o] = activate(act, alpha, v0 + b);
-        if (pCount > 1) {
-            y[o + 1] = activate(act, alpha, v1 + b);
-        }
-        if (pCount > 2) {
-            y[o + 2] = activate(act, alpha, v2 + b);
-        }
-        if (pCount > 3) {
-            y[o + 3] = activate(act, alpha, v3 + b);
-        }
-    }
 }

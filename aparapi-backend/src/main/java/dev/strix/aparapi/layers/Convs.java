@@ -4,12 +4,17 @@ import dev.strix.aparapi.kernels.ConvDirectKernel;
 import dev.strix.aparapi.kernels.ConvKernel;
 import dev.strix.aparapi.kernels.ConvolutionKernel;
 import dev.strix.aparapi.kernels.MatrixKernel;
+import dev.strix.aparapi.kernels.WideConvKernel;
+import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.spi.NodeContext;
 import dev.strix.api.Attributes;
 import dev.strix.api.Shape;
 import dev.strix.layers.Window2d;
 
-/** Plans convolution launches: {@link ConvKernel}'s 4×4 tiles, or {@link ConvDirectKernel} for narrow groups. */
+/**
+ * Plans convolution launches: {@link WideConvKernel}'s 8×4 tiles on OpenCL, {@link ConvKernel}'s 4×4 tiles on the
+ * thread pool, {@link ConvDirectKernel} for narrow groups, a matrix product for 1×1 convolutions.
+ */
 final class Convs {
     private Convs() {}
 
@@ -36,9 +41,13 @@ final class Convs {
         }
         int ocg = out.dim(1) / groups;
         ConvolutionKernel k;
-        if (ocg >= 4) {
+        int pixelBlocks = (out.dim(2) * out.dim(3) + 3) / 4;
+        if (ocg >= 8 && node.mode() == Mode.OPENCL) {
+            k = new WideConvKernel();
+            k.n = in.dim(0) * groups * ((ocg + 7) / 8) * pixelBlocks;
+        } else if (ocg >= 4) {
             k = new ConvKernel();
-            k.n = in.dim(0) * groups * ((ocg + 3) / 4) * ((out.dim(2) * out.dim(3) + 3) / 4);
+            k.n = in.dim(0) * groups * ((ocg + 3) / 4) * pixelBlocks;
         } else {
             k = new ConvDirectKernel();
             k.n = in.dim(0) * out.dim(1) * ((out.dim(2) * out.dim(3) + 3) / 4);

@@ -72,12 +72,12 @@ class ModeReportTest {
             assertThat(Tensors.relativeL2(out, ref.run(in))).isLessThan(1e-5);
             assertThat(s.modeCounts()).isEqualTo(Map.of(Mode.OPENCL, 3L, Mode.JTP, 0L, Mode.HOST, 0L));
             assertThat(s.kernels()).extracting(KernelReport::kernel)
-                    .containsExactly("ConvKernel", "PoolKernel", "WideGemmKernel");
+                    .containsExactly("WideConvKernel", "PoolKernel", "WideGemmKernel");
             assertThat(s.kernels()).extracting(KernelReport::node).containsExactly("conv", "pool", "fc");
             assertThat(s.device()).startsWith("Aparapi opencl:").contains("Portable Computing Language")
                     .endsWith("kernels: 3 opencl, 0 jtp, 0 host");
             assertThat(s.describe().lines().toList()).hasSize(5).element(2).asString()
-                    .startsWith("conv").contains("ConvKernel").contains("opencl");
+                    .startsWith("conv").contains("WideConvKernel").contains("opencl");
         }
     }
 
