@@ -11,6 +11,11 @@ public final class GemmKernel extends MatrixKernel {
     }
 
     @Override
+    public int tileCols() {
+        return 4;
+    }
+
+    @Override
     protected void compute(int id) {
         int colBlocks = (cols + 3) / 4;
         int rowBlocks = (rows + 3) / 4;

@@ -1,8 +1,8 @@
 package dev.strix.aparapi.kernels;
 
 /**
- * Batched matrix product C[b] = act(A[b] · op(B[b]) + bias), register-tiled per work item (the tile height is the
- * subclass's: {@link GemmKernel} 4 rows, {@link WideGemmKernel} 8). A[b] is M × K
+ * Batched matrix product C[b] = act(A[b] · op(B[b]) + bias), register-tiled per work item (the tile is the
+ * subclass's: {@link GemmKernel} 4 × 4, {@link WideGemmKernel} 8 × 8). A[b] is M × K
  * with rows {@link #lda} apart; op(B) is K × N, read as B[k·ldb + j] or, with {@link #transB}, B[j·ldb + k]
  * (a linear layer's [out, in] weight). Per-batch offsets come from tables so broadcast batch dims cost nothing.
  * C[b] is dense M × N at b·M·N. Bias is per column ({@link #BIAS_COLUMN}) or per row ({@link #BIAS_ROW}).
@@ -30,6 +30,9 @@ public abstract class MatrixKernel extends StrixKernel {
 
     /** Rows of C one work item computes. */
     public abstract int tileRows();
+
+    /** Columns of C one work item computes. */
+    public abstract int tileCols();
 
     protected final float biased(int r, int col, float v) {
         float s = v;

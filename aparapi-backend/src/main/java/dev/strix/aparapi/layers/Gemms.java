@@ -39,7 +39,7 @@ final class Gemms {
         k.transB = transB ? 1 : 0;
         k.act = StrixKernel.IDENTITY;
         int batches = aOffsets.length;
-        k.n = batches * ((rows + k.tileRows() - 1) / k.tileRows()) * ((cols + 3) / 4);
+        k.n = batches * ((rows + k.tileRows() - 1) / k.tileRows()) * ((cols + k.tileCols() - 1) / k.tileCols());
         node.launch(k, k.n).constants(k.aOffsets, k.bOffsets, k.bias).writes(c);
         return k;
     }
