@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -26,8 +25,9 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(parent, ".strix-", ".tmp");
-            // createTempFile makes an owner-only file; an output file should be readable like any other.
-            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            // createTempFile makes an owner-only file; an output file should be readable like any other. Ask the
+            // file system, not the file store: a store lookup fails in a chroot whose root is no mount point.
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             writer.write(tmp);
