@@ -4,7 +4,7 @@
  *   C[b](m, n) = act(sum_k A[b](m, k) · B[b](k, n) + bias + R[b](m, n)),  A: M×K, B: K×N row-major, C: M×N
  *   Batch index b (global dim 2) splits as b1 = b / inner, b2 = b % inner; each operand's start is
  *   off + b1·s1 + b2·s2, so broadcast batches (stride 0) and grouped convolutions need no copies.
- *   Every block runs the vector loop; edge blocks clamp their row reads and mask their column loads and stores.
+ *   Every block runs vector FMAs; edge blocks clamp their row reads and mask their column loads and stores.
  *
  * Tunables:
  *   RM       rows per work-item: 1, 2, 4 or 8 (default 8)
@@ -52,9 +52,12 @@
 #error "RM must be 1, 2, 4 or 8"
 #endif
 
-/* Row r of the block: accumulate into C if asked, bias, residual, activation, store (whole vector when the
-   block is full, else the columns inside C). */
-#define ROW(r) min(m0 + (r), M - 1)
+/* Row r of a full block: accumulate into C if asked, bias, residual, activation, vector store. */
+#define STORE_FULL_ROW(r, a) do { VEC v_ = (a); ADD_C(r, v_); ADD_BIAS(r, v_); ADD_RESIDUAL(r, v_); \
+        v_ = STRIX_ACT(v_); VSTORE(v_, 0, C + (m0 + (r)) * ldc + n0); } while (0)
+/* Row r of an edge block: the same for the rows and columns inside C only. */
+/* Row r of the block for reading A: clamped to the last row in edge blocks (CLAMP = 1), direct otherwise. */
+#define ROW(r, CLAMP) ((CLAMP) ? min(m0 + (r), M - 1) : m0 + (r))
 #define STORE_ROW(r, a) do { \
         if (m0 + (r) < M) { \
             if (full) { \
@@ -101,6 +104,36 @@
 #define ADD_RESIDUAL1(v, at)
 #endif
 
+/* STORE(r, acc_r) for every row of the block. */
+#if RM == 1
+#define FOR_ROWS(STORE) STORE(0, acc0)
+#elif RM == 2
+#define FOR_ROWS(STORE) STORE(0, acc0); STORE(1, acc1)
+#elif RM == 4
+#define FOR_ROWS(STORE) STORE(0, acc0); STORE(1, acc1); STORE(2, acc2); STORE(3, acc3)
+#else
+#define FOR_ROWS(STORE) STORE(0, acc0); STORE(1, acc1); STORE(2, acc2); STORE(3, acc3); STORE(4, acc4); \
+        STORE(5, acc5); STORE(6, acc6); STORE(7, acc7)
+#endif
+
+/* acc_r += A(row r, k) · bv for every row of the block. */
+#if RM == 1
+#define ACCUMULATE_ROWS(k, bv, CLAMP) acc0 = fma((VEC)(A_AT(ROW(0, CLAMP), k)), bv, acc0)
+#elif RM == 2
+#define ACCUMULATE_ROWS(k, bv, CLAMP) acc0 = fma((VEC)(A_AT(ROW(0, CLAMP), k)), bv, acc0); \
+        acc1 = fma((VEC)(A_AT(ROW(1, CLAMP), k)), bv, acc1)
+#elif RM == 4
+#define ACCUMULATE_ROWS(k, bv, CLAMP) acc0 = fma((VEC)(A_AT(ROW(0, CLAMP), k)), bv, acc0); \
+        acc1 = fma((VEC)(A_AT(ROW(1, CLAMP), k)), bv, acc1); acc2 = fma((VEC)(A_AT(ROW(2, CLAMP), k)), bv, acc2); \
+        acc3 = fma((VEC)(A_AT(ROW(3, CLAMP), k)), bv, acc3)
+#else
+#define ACCUMULATE_ROWS(k, bv, CLAMP) acc0 = fma((VEC)(A_AT(ROW(0, CLAMP), k)), bv, acc0); \
+        acc1 = fma((VEC)(A_AT(ROW(1, CLAMP), k)), bv, acc1); acc2 = fma((VEC)(A_AT(ROW(2, CLAMP), k)), bv, acc2); \
+        acc3 = fma((VEC)(A_AT(ROW(3, CLAMP), k)), bv, acc3); acc4 = fma((VEC)(A_AT(ROW(4, CLAMP), k)), bv, acc4); \
+        acc5 = fma((VEC)(A_AT(ROW(5, CLAMP), k)), bv, acc5); acc6 = fma((VEC)(A_AT(ROW(6, CLAMP), k)), bv, acc6); \
+        acc7 = fma((VEC)(A_AT(ROW(7, CLAMP), k)), bv, acc7)
+#endif
+
 #if TRANS_A == 2
 #define A_AT(m, k) A[((m) / RM) * lda + (k) * RM + (m) % RM]
 #elif TRANS_A == 1
@@ -128,10 +161,6 @@ __kernel void gemm(const int M, const int N, const int K,
     C += cOff;
     R += cOff;
     bias += b2 * sBias2;
-    /* Rows past M read row M−1 and are not stored; columns past N read 0 and are not stored, so every block
-       runs the vector loop (a partial block costs the same as a full one, not RN times more). */
-    const int cols = min(RN, N - n0);
-    const bool full = cols == RN;
     VEC acc0 = (VEC)(0.0f);
 #if RM > 1
     VEC acc1 = (VEC)(0.0f);
@@ -146,6 +175,19 @@ __kernel void gemm(const int M, const int N, const int K,
     VEC acc6 = (VEC)(0.0f);
     VEC acc7 = (VEC)(0.0f);
 #endif
+    const int cols = min(RN, N - n0);
+    const bool full = cols == RN;
+    if (m0 + RM <= M && full) {
+        /* Interior block: vector loads of B, nothing to clamp or mask. */
+        for (int k = 0; k < K; k++) {
+            const VEC bv = VLOAD(0, B + k * ldb + n0);
+            ACCUMULATE_ROWS(k, bv, 0);
+        }
+        FOR_ROWS(STORE_FULL_ROW);
+        return;
+    }
+    /* Edge block: rows past M read row M−1 and are not stored; columns past N read 0 and are not stored, so an
+       edge block still runs the vector FMAs rather than RN times as many scalar ones. */
     for (int k = 0; k < K; k++) {
         VEC bv;
         if (full) {
@@ -157,33 +199,7 @@ __kernel void gemm(const int M, const int N, const int K,
             }
             bv = VLOAD(0, part);
         }
-        acc0 = fma((VEC)(A_AT(ROW(0), k)), bv, acc0);
-#if RM > 1
-        acc1 = fma((VEC)(A_AT(ROW(1), k)), bv, acc1);
-#endif
-#if RM > 2
-        acc2 = fma((VEC)(A_AT(ROW(2), k)), bv, acc2);
-        acc3 = fma((VEC)(A_AT(ROW(3), k)), bv, acc3);
-#endif
-#if RM > 4
-        acc4 = fma((VEC)(A_AT(ROW(4), k)), bv, acc4);
-        acc5 = fma((VEC)(A_AT(ROW(5), k)), bv, acc5);
-        acc6 = fma((VEC)(A_AT(ROW(6), k)), bv, acc6);
-        acc7 = fma((VEC)(A_AT(ROW(7), k)), bv, acc7);
-#endif
+        ACCUMULATE_ROWS(k, bv, 1);
     }
-    STORE_ROW(0, acc0);
-#if RM > 1
-    STORE_ROW(1, acc1);
-#endif
-#if RM > 2
-    STORE_ROW(2, acc2);
-    STORE_ROW(3, acc3);
-#endif
-#if RM > 4
-    STORE_ROW(4, acc4);
-    STORE_ROW(5, acc5);
-    STORE_ROW(6, acc6);
-    STORE_ROW(7, acc7);
-#endif
+    FOR_ROWS(STORE_ROW);
 }
