@@ -134,6 +134,21 @@ def flat_size(model, chw):
         return model.features(torch.zeros(1, *chw)).numel()
 
 
+@contextlib.contextmanager
+def skipped_init():
+    """torch.nn.init as no-ops while a torchvision model is built: redraw() replaces every parameter anyway, and
+    torchvision's own initialisation of a large model costs seconds per golden."""
+    names = [n for n in dir(nn.init) if n.endswith("_") and not n.startswith("_") and callable(getattr(nn.init, n))]
+    saved = {n: getattr(nn.init, n) for n in names}
+    for n in names:
+        setattr(nn.init, n, lambda tensor, *args, **kwargs: tensor)
+    try:
+        yield
+    finally:
+        for n, f in saved.items():
+            setattr(nn.init, n, f)
+
+
 def torchvision_model(name):
     def build(classes, chw, opts):
         kwargs = {"num_classes": classes}
@@ -146,7 +161,8 @@ def torchvision_model(name):
         if name.startswith("vit_"):
             # torchvision sizes ViT's position table for one square image size; Strix follows the input.
             kwargs["image_size"] = chw[1]
-        return getattr(tvm, name)(**kwargs)
+        with skipped_init():
+            return getattr(tvm, name)(**kwargs)
     return build
 
 
@@ -184,7 +200,8 @@ AUX_HEADS = {"googlenet": [("aux2", "inception4d"), ("aux1", "inception4a")],
 # ---- weights that make a wrong implementation fail ----------------------------------------------------------
 
 def redraw(model, gen):
-    """Fan-in scaled normal weights, non-trivial biases and norm affine parameters, random extra tables."""
+    """Fan-in scaled normal weights, non-trivial biases and norm affine parameters, random extra tables: every
+    parameter is drawn here (the builders' own initialisation may have been skipped)."""
     norm_types = (nn.BatchNorm2d, nn.LayerNorm, nn.GroupNorm)
     with torch.no_grad():
         for module in model.modules():
