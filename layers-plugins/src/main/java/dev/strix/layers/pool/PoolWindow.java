@@ -33,13 +33,15 @@ record PoolWindow(Window2d window, boolean ceilMode, int outH, int outW) {
 
     private static int size(int in, int k, int span, int stride, int pad, boolean ceil, String dim) {
         int room = in + 2 * pad - span;
-        if (room < 0) {
+        // PyTorch's pooling_output_shape: floor division, and in ceil mode a window that starts inside the input
+        // may run past the padded end, so room down to -(stride - 1) still gives one output.
+        int out = Math.floorDiv(ceil ? room + stride - 1 : room, stride) + 1;
+        if (ceil && out > 1 && (out - 1) * stride >= in + pad) {
+            out--;
+        }
+        if (out < 1) {
             throw new ShapeException("attribute 'kernel_size' " + k + (span != k ? " (dilated to " + span + ")" : "")
                     + " is larger than the padded input " + dim + " " + (in + 2 * pad));
-        }
-        int out = (ceil ? (room + stride - 1) / stride : room / stride) + 1;
-        if (ceil && (out - 1) * stride >= in + pad) {
-            out--;
         }
         return out;
     }
