@@ -58,4 +58,7 @@ EOF
 fi
 
 echo "commit $sha ($(git -C "$repo" log -1 --format=%cd --date=iso "$sha"))"
+# libjsig keeps the JVM's signal handlers ahead of LLVM's (PoCL); see opencl-backend/README.md, "Signal handlers".
+java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+export LD_PRELOAD="$java_home/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
 exec java -Xmx8g -cp "$(cat "$snap/cp.txt")" "$main" --dir "$work/onnx" "$@"

@@ -5,6 +5,7 @@ import com.aparapi.device.OpenCLDevice;
 import dev.strix.api.DeviceException;
 import dev.strix.api.spi.Availability;
 import dev.strix.api.spi.DeviceInfo;
+import dev.strix.api.spi.SignalChaining;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class AparapiDevices {
     }
 
     private static AparapiDevices discover() {
+        SignalChaining.warnIfInactive("aparapi");
         try {
             List<OpenCLDevice> found = OpenCLDevice.listDevices(null);
             if (found == null || found.isEmpty()) {

@@ -22,6 +22,7 @@ import static org.jocl.CL.CL_PLATFORM_NAME;
 
 import dev.strix.api.spi.Availability;
 import dev.strix.api.spi.DeviceInfo;
+import dev.strix.api.spi.SignalChaining;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,7 @@ public final class DeviceDiscovery {
         List<ClDevice> devices = new ArrayList<>();
         List<DeviceInfo> problems = new ArrayList<>();
         cl_platform_id[] platforms;
+        SignalChaining.warnIfInactive("opencl");
         try {
             CL.setExceptionsEnabled(false);
             int[] count = new int[1];
