@@ -47,6 +47,9 @@ class DeviceSelectionTest {
     @Test
     void selectsByNameFragmentIndexAndProperty() {
         assertThat(backend.select(SessionOptions.defaults().withDevice("llvmpipe")).name()).contains("llvmpipe");
+        // PoCL names itself only in the device's version string ("OpenCL 3.0 PoCL HSTR: ...").
+        assertThat(backend.select(SessionOptions.defaults().withDevice("pocl")).platformName())
+                .isEqualTo("Portable Computing Language");
         assertThat(backend.select(SessionOptions.defaults().withDevice("LLVMPIPE")).platformName())
                 .isEqualTo("rusticl");
         ClDevice first = backend.clDevices().get(0);

@@ -40,6 +40,20 @@ public final class Launches {
         }
     }
 
+    /**
+     * The group for kernels whose work-items each do much serial work (a register block of a GEMM, rows of a
+     * depthwise convolution): single work-items where the tuning's {@code ITEM_GROUPS} asks for it (PoCL, which
+     * would otherwise put up to 4,096 work-items in one group on one core), else null to let the driver choose.
+     */
+    public static long[] itemGroups(KernelContext ctx, int dims) {
+        if (ctx.tuning().get("ITEM_GROUPS") != 1) {
+            return null;
+        }
+        long[] ones = new long[dims];
+        java.util.Arrays.fill(ones, 1);
+        return ones;
+    }
+
     /** The work-group for {@code kernel} from the session's tuning. */
     public static int group(ClKernel kernel, KernelContext ctx) {
         return group(kernel, ctx.tuning().workGroup());

@@ -53,13 +53,23 @@ public final class ClContext implements AutoCloseable {
      */
     @SuppressWarnings("deprecation")
     public ClQueue newQueue() {
+        return newQueue(false);
+    }
+
+    /** A new in-order queue; with {@code profiling}, its commands record start and end times. */
+    public ClQueue newQueue(boolean profiling) {
         int[] err = new int[1];
         cl_command_queue q;
+        long props = profiling ? CL.CL_QUEUE_PROFILING_ENABLE : 0;
         if (device.atLeast20()) {
-            q = CL.clCreateCommandQueueWithProperties(context, device.device(), new cl_queue_properties(), err);
+            cl_queue_properties p = new cl_queue_properties();
+            if (profiling) {
+                p.addProperty(CL.CL_QUEUE_PROPERTIES, props);
+            }
+            q = CL.clCreateCommandQueueWithProperties(context, device.device(), p, err);
             ClStatus.check(err[0], "clCreateCommandQueueWithProperties on " + device.label());
         } else {
-            q = CL.clCreateCommandQueue(context, device.device(), 0, err);
+            q = CL.clCreateCommandQueue(context, device.device(), props, err);
             ClStatus.check(err[0], "clCreateCommandQueue on " + device.label());
         }
         ledger.created(Ledger.Kind.QUEUE);

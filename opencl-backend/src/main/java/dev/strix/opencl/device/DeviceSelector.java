@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Chooses a device: the one asked for (an index, or a fragment of the device, vendor or platform name, case
+ * Chooses a device: the one asked for (an index, or a fragment of the device, vendor or platform name or version, case
  * insensitive), else the best by type — GPU, then accelerator, then CPU — in discovery order.
  */
 public final class DeviceSelector {
@@ -42,8 +42,8 @@ public final class DeviceSelector {
         }
         String needle = want.toLowerCase(Locale.ROOT);
         return byPreference(devices).stream()
-                .filter(d -> (d.name() + " " + d.vendor() + " " + d.platformName()).toLowerCase(Locale.ROOT)
-                        .contains(needle))
+                .filter(d -> (d.name() + " " + d.vendor() + " " + d.platformName() + " " + d.version())
+                        .toLowerCase(Locale.ROOT).contains(needle))
                 .findFirst()
                 .orElseThrow(() -> new DeviceException("no OpenCL device matches '" + request.get() + "'; found "
                         + list(devices)));

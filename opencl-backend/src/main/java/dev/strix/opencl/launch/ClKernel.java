@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
+import org.jocl.cl_event;
 import org.jocl.cl_kernel;
 
 /**
@@ -103,9 +104,14 @@ public final class ClKernel implements AutoCloseable {
      * device's and this kernel's work-group limits, and the local memory fits the device.
      */
     public void launch(ClQueue queue, long[] global, long[] local) {
+        launch(queue, global, local, null);
+    }
+
+    /** {@link #launch(ClQueue, long[], long[])} that returns the command's event in {@code event} when not null. */
+    public void launch(ClQueue queue, long[] global, long[] local, cl_event event) {
         checkSizes(global, local);
         ClStatus.check(CL.clEnqueueNDRangeKernel(queue.handle(), kernel, global.length, null, global, local, 0, null,
-                null), "clEnqueueNDRangeKernel(global " + Arrays.toString(global) + ", local "
+                event), "clEnqueueNDRangeKernel(global " + Arrays.toString(global) + ", local "
                 + Arrays.toString(local) + ")", name, node);
     }
 

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  * releases them.
  *
  * <p>Session options: {@code opencl.gemm} = {@code register} | {@code local} forces a GEMM kernel;
+ * {@code opencl.profile} = {@code true} records device time per step and kernel ({@link OpenClSession#profile()});
  * {@code opencl.tune.<NAME>} = integer overrides a tunable of {@link Tuning}.
  */
 @Singleton
@@ -149,7 +150,16 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             OpenClKernel kernel = k.get(node.type().name());
             return kernel != null && kernel.supports(node, device) ? kernel : null;
         }).plan();
-        return new OpenClSession(lowered, plan, context(device), Tuning.forDevice(device, overrides(options)));
+        return new OpenClSession(lowered, plan, context(device), Tuning.forDevice(device, overrides(options)),
+                profiling(options));
+    }
+
+    private static boolean profiling(SessionOptions options) {
+        return options.option("opencl.profile").map(v -> switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new StrixException("option opencl.profile must be 'true' or 'false', got '" + v + "'");
+        }).orElse(false);
     }
 
     private static Map<String, Integer> overrides(SessionOptions options) {

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jocl.cl_event;
 
 /**
  * A graph compiled for one OpenCL device. Weights are uploaded once at compile time; a run is one upload per
@@ -46,14 +47,16 @@ public final class OpenClSession extends AbstractSession {
     private final Map<String, ClBuffer> buffers = new HashMap<>();
     private final MemoryPlan memoryPlan;
     private final long weightBytes;
+    private final KernelProfile profile;
 
-    OpenClSession(Graph graph, List<PlannedNode> plan, ClContext context, Tuning tuning) {
+    OpenClSession(Graph graph, List<PlannedNode> plan, ClContext context, Tuning tuning, boolean profiling) {
         super(graph);
         this.context = context;
         this.tuning = tuning;
         this.plan = List.copyOf(plan);
+        this.profile = profiling ? new KernelProfile() : null;
         try {
-            this.queue = resources.own(context.newQueue());
+            this.queue = resources.own(context.newQueue(profiling));
             Allocator allocator = new Allocator(context);
             List<List<Long>> scratch = new ArrayList<>();
             long constants = 0;
@@ -77,7 +80,7 @@ public final class OpenClSession extends AbstractSession {
             }
             memoryPlan.tensors().forEach(a -> buffers.put(a.name(), slots.get(a.slot())));
             for (int i = 0; i < plan.size(); i++) {
-                ios.add(new Io(plan.get(i), scratch.get(i).size()));
+                ios.add(new Io(i, plan.get(i), scratch.get(i).size()));
             }
         } catch (RuntimeException e) {
             resources.close();
@@ -156,6 +159,11 @@ public final class OpenClSession extends AbstractSession {
                     + context.device().label() + "; it runs on the host, which costs a download and an upload");
         }
         return io -> {
+            long start = 0;
+            if (profile != null) {
+                queue.finish();
+                start = System.nanoTime();
+            }
             List<Tensor> ins = new ArrayList<>();
             for (int i = 0; i < n.inputs().size(); i++) {
                 float[] d = new float[n.inputs().get(i).shape().elementCount()];
@@ -167,6 +175,9 @@ public final class OpenClSession extends AbstractSession {
             for (int k = 0; k < outs.size(); k++) {
                 Allocator.write(queue, io.output(k), outs.get(k).data());
             }
+            if (profile != null) {
+                profile.host(plan.indexOf(p), n.name(), System.nanoTime() - start);
+            }
         };
     }
 
@@ -176,14 +187,24 @@ public final class OpenClSession extends AbstractSession {
         for (int i = 0; i < inputs.size(); i++) {
             Allocator.write(queue, buffer(g.inputs().get(i).value()), inputs.get(i).data());
         }
-        for (int s = 0; s < steps.size(); s++) {
-            steps.get(s).enqueue(ios.get(s));
-        }
         List<Tensor> out = new ArrayList<>();
-        for (Value v : g.outputs()) {
-            float[] d = new float[v.shape().elementCount()];
-            Allocator.read(queue, buffer(v), d);
-            out.add(Tensor.of(v.shape(), d));
+        try {
+            for (int s = 0; s < steps.size(); s++) {
+                steps.get(s).enqueue(ios.get(s));
+            }
+            for (Value v : g.outputs()) {
+                float[] d = new float[v.shape().elementCount()];
+                Allocator.read(queue, buffer(v), d);
+                out.add(Tensor.of(v.shape(), d));
+            }
+        } catch (RuntimeException e) {
+            if (profile != null) {
+                profile.discard();
+            }
+            throw e;
+        }
+        if (profile != null) {
+            profile.collect();
         }
         return out;
     }
@@ -211,6 +232,14 @@ public final class OpenClSession extends AbstractSession {
     /** The steps: each node that runs, with what it absorbed and how it runs. */
     public List<PlannedNode> steps() {
         return plan;
+    }
+
+    /**
+     * Device time per step and kernel over the runs so far, when the session was compiled with
+     * {@code opencl.profile=true}; empty otherwise.
+     */
+    public java.util.Optional<KernelProfile> profile() {
+        return java.util.Optional.ofNullable(profile);
     }
 
     /** The tunables used on this device. */
@@ -243,12 +272,14 @@ public final class OpenClSession extends AbstractSession {
 
     /** The buffers of one step. */
     private final class Io implements StepIo {
+        private final int step;
         private final PlannedNode p;
         private final ClBuffer[] in;
         private final ClBuffer[] out;
         private final ClBuffer[] scratch;
 
-        Io(PlannedNode p, int scratchCount) {
+        Io(int step, PlannedNode p, int scratchCount) {
+            this.step = step;
             this.p = p;
             this.in = p.inputs().stream().map(OpenClSession.this::buffer).toArray(ClBuffer[]::new);
             this.out = p.outputs().stream().map(OpenClSession.this::buffer).toArray(ClBuffer[]::new);
@@ -283,7 +314,13 @@ public final class OpenClSession extends AbstractSession {
 
         @Override
         public void launch(ClKernel kernel, long[] global, long[] local) {
-            kernel.launch(queue, global, local);
+            if (profile == null) {
+                kernel.launch(queue, global, local);
+            } else {
+                cl_event event = new cl_event();
+                kernel.launch(queue, global, local, event);
+                profile.launched(step, p.node().name(), kernel.name(), event);
+            }
         }
     }
 }

@@ -12,7 +12,9 @@ import dev.strix.api.spi.Session;
 import dev.strix.api.spi.SessionOptions;
 import dev.strix.api.testkit.Tensors;
 import dev.strix.api.weights.Initializers;
+import dev.strix.opencl.session.KernelProfile;
 import dev.strix.opencl.session.OpenClBackend;
+import dev.strix.opencl.session.OpenClSession;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -23,6 +25,7 @@ import java.util.Locale;
  *   gemm DEVICE [KIND [conv]]          GFLOP/s of a 1024³ product (10 stacked 1024×1024 linears minus 1, so
  *                                      transfers cancel; "conv": 1×1 convolutions); KIND register|local|tuned
  *   model DEVICE VARIANT [BATCH] [RUNS] median, min and max latency after warm-up, images/s, GFLOP/s
+ *   profile DEVICE VARIANT [BATCH] [RUNS] device time per kernel and the slowest steps (opencl.profile)
  * </pre>
  */
 public final class OpenClBenchmark {
@@ -32,6 +35,12 @@ public final class OpenClBenchmark {
         Registry registry = Strix.registry();
         OpenClBackend backend = (OpenClBackend) registry.backend(OpenClBackend.NAME);
         SessionOptions options = SessionOptions.defaults().withDevice(args[1]);
+        // -Dbench.options=opencl.tune.DW_ROWS=8,opencl.gemm=local passes session options through.
+        for (String kv : System.getProperty("bench.options", "").split(",")) {
+            if (kv.contains("=")) {
+                options = options.with(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
         switch (args[0]) {
             case "gemm" -> {
                 if (args.length > 2 && !args[2].equals("tuned")) {
@@ -62,10 +71,34 @@ public final class OpenClBenchmark {
                         backend.select(options).label(), med, t[0], t[t.length - 1], batch * 1000 / med,
                         2.0 * g.macs() / (med / 1000) / 1e9, cpu[0]);
             }
+            case "profile" -> {
+                int batch = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+                int runs = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+                Graph g = registry.model(args[2], ModelOptions.defaults().withBatch(batch));
+                System.out.print(args[2] + " batch " + batch + " " + profile(backend, g, options, runs));
+            }
             default -> throw new IllegalArgumentException("usage: gemm DEVICE [KIND] | model DEVICE VARIANT [BATCH] "
-                    + "[RUNS]");
+                    + "[RUNS] | profile DEVICE VARIANT [BATCH] [RUNS]");
         }
         backend.close();
+    }
+
+    /** Device time per kernel and the slowest steps over {@code runs} runs after one warm-up run. */
+    static String profile(OpenClBackend backend, Graph g, SessionOptions options, int runs) {
+        Tensor x = Tensors.random(g.inputs().get(0).shape(), 1);
+        try (OpenClSession s = backend.compileOpenCl(g, Initializers.initialize(g, 1), options.with("opencl.profile",
+                "true"))) {
+            s.run(x);
+            KernelProfile profile = s.profile().orElseThrow();
+            profile.reset();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                s.run(x);
+            }
+            double wall = (System.nanoTime() - t0) / 1e6 / runs;
+            return String.format(Locale.ROOT, "on %s: %.1f ms wall per run (profiled queue)%n", s.device(), wall)
+                    + profile.describe(Integer.getInteger("bench.top", 25));
+        }
     }
 
     /**

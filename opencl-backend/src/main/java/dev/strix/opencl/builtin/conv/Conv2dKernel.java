@@ -51,13 +51,18 @@ public final class Conv2dKernel implements OpenClKernel {
         }
         int k = g.c() * g.kh() * g.kw();
         int col = ctx.scratch((long) g.n() * k * p);
-        ClKernel im2col = ctx.kernel("conv/im2col", "im2col", Defines.of());
+        // One work-item per element for GPUs; per output row where work-items are costly (CPUs).
+        long[] rowGroups = Launches.itemGroups(ctx, 3);
+        ClKernel im2col = ctx.kernel("conv/im2col", rowGroups == null ? "im2col" : "im2col_rows", Defines.of());
         int wg = Launches.group(im2col, ctx);
+        long[] global = rowGroups == null ? new long[] {Launches.roundUp(p, wg), k, g.n()}
+                : new long[] {g.ho(), k, g.n()};
+        long[] local = rowGroups == null ? new long[] {wg, 1, 1} : rowGroups;
         Operand b = new Operand(0, p, k * p, kg * p);
         return io -> {
             im2col.arg(0, io.input(0)).arg(1, io.scratch(col)).ints(2, g.c(), g.h(), g.w(), g.kh(), g.kw(), g.sh(),
                     g.sw(), g.pt(), g.pl(), g.dh(), g.dw(), g.ho(), g.wo());
-            io.launch(im2col, new long[] {Launches.roundUp(p, wg), k, g.n()}, new long[] {wg, 1, 1});
+            io.launch(im2col, global, local);
             gemm.enqueue(io, og, p, kg, weights, a, io.scratch(col), b, io.output(0), c, g.n() * g.groups(),
                     g.groups(), biasBuf, og, ep.residual() ? io.residual() : null);
         };
@@ -65,16 +70,43 @@ public final class Conv2dKernel implements OpenClKernel {
 
     private static Step depthwise(KernelContext ctx, ConvGeometry g, ClBuffer biasBuf, Epilogue ep) {
         ClBuffer weights = ctx.constant("weight", ctx.param("weight").data());
-        ClKernel k = ctx.kernel("conv/depthwise", "depthwise",
-                Defines.of().set("HAS_BIAS", biasBuf == null ? 0 : 1).setAll(ep.defines()));
-        int wg = Launches.group(k, ctx);
+        int vw = g.wo() >= 8 ? 8 : g.wo() >= 4 ? 4 : 1;
+        int rows = ctx.tuning().get("DW_ROWS");
+        // A padded copy lets the kernel drop every bounds test; only for its vector cases (eight outputs, stride 1
+        // or 2) and where the tuning asks for it (CPUs).
+        boolean padded = ctx.tuning().get("DW_PAD") == 1 && vw == 8 && g.sw() <= 2;
+        Defines d = Defines.of().set("KH", g.kh()).set("KW", g.kw()).set("SH", g.sh()).set("SW", g.sw())
+                .set("DH", g.dh()).set("DW", g.dw()).set("VW", vw).set("ROWS", rows).set("PADDED", padded ? 1 : 0)
+                .set("HAS_BIAS", biasBuf == null ? 0 : 1).setAll(ep.defines());
+        ClKernel k = ctx.kernel("conv/depthwise", "depthwise", d);
+        long[] global = {(g.ho() + rows - 1) / rows, (long) g.n() * g.o()};
+        long[] groups = Launches.itemGroups(ctx, 2);
+        if (!padded) {
+            return io -> {
+                ClBuffer y = io.output(0);
+                bind(k, io, weights, biasBuf, ep, y).ints(5, g.c(), g.h(), g.w(), g.o(), g.ho(), g.wo(), g.pt(),
+                        g.pl());
+                io.launch(k, global, groups);
+            };
+        }
+        int hp = (g.ho() - 1) * g.sh() + (g.kh() - 1) * g.dh() + 1;
+        int wp = (g.wo() + vw - 1) / vw * vw * g.sw() + (g.kw() - 1) * g.dw();
+        int plane = ctx.scratch((long) g.n() * g.c() * hp * wp);
+        ClKernel pad = ctx.kernel("conv/depthwise", "pad_plane", d);
+        long[] padGlobal = {hp, (long) g.n() * g.c()};
         return io -> {
+            pad.arg(0, io.input(0)).arg(1, io.scratch(plane)).ints(2, g.h(), g.w(), hp, wp, g.pt(), g.pl());
+            io.launch(pad, padGlobal, groups);
             ClBuffer y = io.output(0);
-            k.arg(0, io.input(0)).arg(1, weights).arg(2, biasBuf == null ? weights : biasBuf)
-                    .arg(3, ep.residual() ? io.residual() : y).arg(4, y)
-                    .ints(5, g.c(), g.h(), g.w(), g.o(), g.ho(), g.wo(), g.kh(), g.kw(), g.sh(), g.sw(), g.pt(),
-                            g.pl(), g.dh(), g.dw());
-            io.launch(k, new long[] {Launches.roundUp(g.p(), wg), g.o(), g.n()}, new long[] {wg, 1, 1});
+            bind(k, io, weights, biasBuf, ep, y).arg(0, io.scratch(plane)).ints(5, g.c(), hp, wp, g.o(), g.ho(),
+                    g.wo(), 0, 0);
+            io.launch(k, global, groups);
         };
+    }
+
+    private static ClKernel bind(ClKernel k, dev.strix.opencl.kernel.StepIo io, ClBuffer weights, ClBuffer biasBuf,
+            Epilogue ep, ClBuffer y) {
+        return k.arg(0, io.input(0)).arg(1, weights).arg(2, biasBuf == null ? weights : biasBuf)
+                .arg(3, ep.residual() ? io.residual() : y).arg(4, y);
     }
 }

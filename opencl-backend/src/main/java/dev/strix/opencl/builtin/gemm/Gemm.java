@@ -51,6 +51,7 @@ public final class Gemm {
     private final int tsn;
     private final int wptm;
     private final int wptn;
+    private final long[] itemGroups;
 
     private Gemm(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, int k) {
         Tuning t = ctx.tuning();
@@ -71,6 +72,7 @@ public final class Gemm {
             s = Math.max(1, s);
         }
         this.slice = s;
+        this.itemGroups = dev.strix.opencl.builtin.Launches.itemGroups(ctx, 3);
         Defines base = tuned(t).set("TRANS_A", layout == Layout.ROW_MAJOR ? 0 : local ? 1 : 2);
         Defines full = Defines.of().setAll(base).set("BIAS", bias.ordinal()).setAll(epilogue.defines());
         if (slice >= k) {
@@ -189,7 +191,7 @@ public final class Gemm {
             long gy = tsm / wptm;
             io.launch(kernel, new long[] {ceil(n, tsn) * gx, ceil(m, tsm) * gy, batches}, new long[] {gx, gy, 1});
         } else {
-            io.launch(kernel, new long[] {ceil(n, rn), ceil(m, rm), batches}, null);
+            io.launch(kernel, new long[] {ceil(n, rn), ceil(m, rm), batches}, itemGroups);
         }
     }
 
