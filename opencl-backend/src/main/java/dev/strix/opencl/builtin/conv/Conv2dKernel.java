@@ -56,7 +56,7 @@ public final class Conv2dKernel implements OpenClKernel {
         ClKernel im2col = ctx.kernel("conv/im2col", rowGroups == null ? "im2col" : "im2col_rows", Defines.of());
         int wg = Launches.group(im2col, ctx);
         long[] global = rowGroups == null ? new long[] {Launches.roundUp(p, wg), k, g.n()}
-                : new long[] {g.ho(), k, g.n()};
+                : new long[] {g.ho(), g.c(), g.n()};
         long[] local = rowGroups == null ? new long[] {wg, 1, 1} : rowGroups;
         Operand b = new Operand(0, p, k * p, kg * p);
         return io -> {
