@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What one benchmark run measures, parsed from the command line:
  * {@code [--models resnet50,mobilenet_v2,resnet50:8] [--backend opencl] [--device D] [--runs 20] [--warmup 3]
- * [--threads N] [--dir benchmarks/target/onnx] [--markdown FILE]}. A model may carry its batch after a colon.
+ * [--threads N] [--gap-ms 100] [--dir benchmarks/target/onnx] [--markdown FILE]}. A model may carry its batch after
+ * a colon.
  *
  * @param cases the models and batch sizes, in order
  * @param backend Strix's backend: opencl (default), reference or aparapi
@@ -15,11 +16,13 @@ import java.util.List;
  * @param runs timed runs of each engine
  * @param warmup untimed runs of each engine before timing
  * @param threads ONNX Runtime's intra-op threads; Strix's backends use every processor
+ * @param gapMillis idle time before each timed run, so neither engine's worker threads (ONNX Runtime's spin after a
+ *     run) still hold a core when the other starts
  * @param dir where tools/onnx/export.py wrote the models
  * @param markdown where to write the Markdown table, or null
  */
-public record Plan(List<Case> cases, String backend, String device, int runs, int warmup, int threads, Path dir,
-        Path markdown) {
+public record Plan(List<Case> cases, String backend, String device, int runs, int warmup, int threads,
+        int gapMillis, Path dir, Path markdown) {
 
     /** The models of issue 6's targets: four at batch 1 and resnet50 at batch 8. */
     public static final String DEFAULT_MODELS = "resnet50,mobilenet_v2,convnext_tiny,vit_b_16,resnet50:8";
@@ -32,9 +35,9 @@ public record Plan(List<Case> cases, String backend, String device, int runs, in
         if (cases.isEmpty()) {
             throw new BenchmarkException("--models names no model");
         }
-        if (runs < 1 || warmup < 0 || threads < 1) {
-            throw new BenchmarkException("need --runs >= 1, --warmup >= 0 and --threads >= 1, got " + runs + ", "
-                    + warmup + ", " + threads);
+        if (runs < 1 || warmup < 0 || threads < 1 || gapMillis < 0) {
+            throw new BenchmarkException("need --runs >= 1, --warmup >= 0, --threads >= 1 and --gap-ms >= 0, got "
+                    + runs + ", " + warmup + ", " + threads + ", " + gapMillis);
         }
     }
 
@@ -45,6 +48,7 @@ public record Plan(List<Case> cases, String backend, String device, int runs, in
         int runs = 20;
         int warmup = 3;
         int threads = Runtime.getRuntime().availableProcessors();
+        int gap = 100;
         Path dir = Path.of("benchmarks", "target", "onnx");
         Path markdown = null;
         for (int i = 0; i < args.length; i++) {
@@ -60,13 +64,14 @@ public record Plan(List<Case> cases, String backend, String device, int runs, in
                 case "--runs" -> runs = integer(flag, v);
                 case "--warmup" -> warmup = integer(flag, v);
                 case "--threads" -> threads = integer(flag, v);
+                case "--gap-ms" -> gap = integer(flag, v);
                 case "--dir" -> dir = Path.of(v);
                 case "--markdown" -> markdown = Path.of(v);
                 default -> throw new BenchmarkException("unknown option '" + flag + "'; known: --models, --backend, "
-                        + "--device, --runs, --warmup, --threads, --dir, --markdown");
+                        + "--device, --runs, --warmup, --threads, --gap-ms, --dir, --markdown");
             }
         }
-        return new Plan(cases(models), backend, device, runs, warmup, threads, dir, markdown);
+        return new Plan(cases(models), backend, device, runs, warmup, threads, gap, dir, markdown);
     }
 
     static List<Case> cases(String models) {

@@ -51,8 +51,8 @@ public final class SideBySide {
         out.printf("machine: %s, %d processors, %s; load average at start %s; %s%n", m.cpu(), m.cores(), m.jvm(),
                 m.loadAverage(), m.utc());
         out.printf("ONNX Runtime %s, CPU provider, %d intra-op threads; Strix backend %s; %d warm-up + %d timed "
-                + "runs each, alternating%n", OrtModel.version(), plan.threads(), plan.backend(), plan.warmup(),
-                plan.runs());
+                + "runs each, alternating, %d ms idle before each timed run%n", OrtModel.version(), plan.threads(),
+                plan.backend(), plan.warmup(), plan.runs(), plan.gapMillis());
         List<Comparison> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Plan.Case c : plan.cases()) {
@@ -88,8 +88,8 @@ public final class SideBySide {
                 OrtModel ort = OrtModel.load(files.onnx(), plan.threads())) {
             double strixError = Agreement.relativeL2(strix.run(input).data(), expected.data());
             double ortError = Agreement.relativeL2(ort.run(input), expected.data());
-            Alternation.Result t = new Alternation().time(() -> strix.run(input), () -> ort.run(input),
-                    plan.warmup(), plan.runs());
+            Alternation.Result t = new Alternation(System::nanoTime, plan.gapMillis())
+                    .time(() -> strix.run(input), () -> ort.run(input), plan.warmup(), plan.runs());
             return new Comparison(c.model(), c.batch(), graph.macs(), strix.backend(), strix.device(), t.a(), t.b(),
                     strixError, ortError, Machine.currentLoad(), HostSteps.of(strix));
         }

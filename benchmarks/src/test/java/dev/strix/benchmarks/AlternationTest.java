@@ -36,6 +36,17 @@ class AlternationTest {
     }
 
     @Test
+    void idlesBeforeEachTimedRunOutsideTheTimings() {
+        long start = System.nanoTime();
+        Alternation.Result r = new Alternation(() -> now, 20).time(engine("a", 2_000_000), engine("b", 1_000_000), 1,
+                2);
+        assertThat(r.a().millis()).containsExactly(2.0, 2.0);
+        assertThat(r.b().millis()).containsExactly(1.0, 1.0);
+        assertThat((System.nanoTime() - start) / 1e6).as("four timed runs, 20 ms idle before each")
+                .isGreaterThanOrEqualTo(80);
+    }
+
+    @Test
     void refusesNoTimedRunsOrANegativeWarmUp() {
         Alternation alt = new Alternation(() -> now);
         assertThatThrownBy(() -> alt.time(engine("a", 1), engine("b", 1), 0, 0))

@@ -18,6 +18,7 @@ class PlanTest {
         assertThat(p.runs()).isEqualTo(20);
         assertThat(p.warmup()).isEqualTo(3);
         assertThat(p.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(p.gapMillis()).isEqualTo(100);
         assertThat(p.dir()).isEqualTo(Path.of("benchmarks/target/onnx"));
         assertThat(p.markdown()).isNull();
     }
@@ -25,13 +26,15 @@ class PlanTest {
     @Test
     void readsEveryOption() {
         Plan p = Plan.parse("--models", " resnet50:8 , mobilenet_v2,", "--backend", "reference", "--device", "pocl",
-                "--runs", "7", "--warmup", "0", "--threads", "4", "--dir", "/tmp/x", "--markdown", "/tmp/t.md");
+                "--runs", "7", "--warmup", "0", "--threads", "4", "--gap-ms", "0", "--dir", "/tmp/x", "--markdown",
+                "/tmp/t.md");
         assertThat(p.cases()).containsExactly(new Plan.Case("resnet50", 8), new Plan.Case("mobilenet_v2", 1));
         assertThat(p.backend()).isEqualTo("reference");
         assertThat(p.device()).isEqualTo("pocl");
         assertThat(p.runs()).isEqualTo(7);
         assertThat(p.warmup()).isZero();
         assertThat(p.threads()).isEqualTo(4);
+        assertThat(p.gapMillis()).isZero();
         assertThat(p.dir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(p.markdown()).isEqualTo(Path.of("/tmp/t.md"));
     }
