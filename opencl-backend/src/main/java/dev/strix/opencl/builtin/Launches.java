@@ -41,17 +41,73 @@ public final class Launches {
     }
 
     /**
-     * The group for kernels whose work-items each do much serial work (a register block of a GEMM, rows of a
-     * depthwise convolution): single work-items where the tuning's {@code ITEM_GROUPS} asks for it (PoCL, which
-     * would otherwise put up to 4,096 work-items in one group on one core), else null to let the driver choose.
+     * The groups for kernels whose work-items each do much serial work (a register block of a GEMM, rows of a
+     * depthwise convolution) on devices whose tuning sets {@code ITEM_GROUPS} (CPUs), else null to let the driver
+     * choose. Left to itself PoCL makes one group of up to 4,096 work-items, and a group runs on one core; single
+     * work-items per group cost PoCL a fixed overhead each, which dominates when each does little (a GEMM with a
+     * short K). So the groups are as large as possible while there are still {@code ITEM_GROUPS} of them per
+     * compute unit: dimensions of {@code global} are divided by their smallest prime factors until there are.
      */
-    public static long[] itemGroups(KernelContext ctx, int dims) {
-        if (ctx.tuning().get("ITEM_GROUPS") != 1) {
+    public static long[] itemGroups(KernelContext ctx, long[] global) {
+        return groupsFor(global, groupTarget(ctx));
+    }
+
+    /**
+     * How many groups {@link #itemGroups} aims for on this device ({@code ITEM_GROUPS} per compute unit), or 0 where
+     * the driver chooses; kernels also take a positive target as the sign of a CPU-like device that wants much
+     * serial work per work-item.
+     */
+    public static long groupTarget(KernelContext ctx) {
+        int perUnit = ctx.tuning().get("ITEM_GROUPS");
+        return perUnit <= 0 ? 0 : (long) perUnit * Math.max(1, ctx.device().computeUnits());
+    }
+
+    /**
+     * Local sizes dividing {@code global} that give at least {@code wanted} groups (single items at most), or null
+     * when {@code wanted} is 0.
+     */
+    public static long[] groupsFor(long[] global, long wanted) {
+        if (wanted <= 0) {
             return null;
         }
-        long[] ones = new long[dims];
-        java.util.Arrays.fill(ones, 1);
-        return ones;
+        long[] local = global.clone();
+        while (groups(global, local) < wanted) {
+            // Divide the dimension with the smallest prime factor (the widest among equals): the count of groups
+            // grows in the smallest steps and overshoots the target least.
+            int pick = -1;
+            long pickFactor = Long.MAX_VALUE;
+            for (int d = 0; d < local.length; d++) {
+                if (local[d] > 1) {
+                    long f = smallestFactor(local[d]);
+                    if (f < pickFactor || (f == pickFactor && local[d] > local[pick])) {
+                        pick = d;
+                        pickFactor = f;
+                    }
+                }
+            }
+            if (pick < 0) {
+                break;
+            }
+            local[pick] /= pickFactor;
+        }
+        return local;
+    }
+
+    private static long groups(long[] global, long[] local) {
+        long g = 1;
+        for (int d = 0; d < global.length; d++) {
+            g *= global[d] / local[d];
+        }
+        return g;
+    }
+
+    private static long smallestFactor(long n) {
+        for (long f = 2; f * f <= n; f++) {
+            if (n % f == 0) {
+                return f;
+            }
+        }
+        return n;
     }
 
     /** The work-group for {@code kernel} from the session's tuning. */

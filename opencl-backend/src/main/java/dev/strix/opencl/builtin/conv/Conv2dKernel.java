@@ -52,12 +52,11 @@ public final class Conv2dKernel implements OpenClKernel {
         int k = g.c() * g.kh() * g.kw();
         int col = ctx.scratch((long) g.n() * k * p);
         // One work-item per element for GPUs; per output row where work-items are costly (CPUs).
-        long[] rowGroups = Launches.itemGroups(ctx, 3);
-        ClKernel im2col = ctx.kernel("conv/im2col", rowGroups == null ? "im2col" : "im2col_rows", Defines.of());
+        boolean rows = Launches.groupTarget(ctx) > 0;
+        ClKernel im2col = ctx.kernel("conv/im2col", rows ? "im2col_rows" : "im2col", Defines.of());
         int wg = Launches.group(im2col, ctx);
-        long[] global = rowGroups == null ? new long[] {Launches.roundUp(p, wg), k, g.n()}
-                : new long[] {g.ho(), g.c(), g.n()};
-        long[] local = rowGroups == null ? new long[] {wg, 1, 1} : rowGroups;
+        long[] global = rows ? new long[] {g.ho(), g.c(), g.n()} : new long[] {Launches.roundUp(p, wg), k, g.n()};
+        long[] local = rows ? Launches.itemGroups(ctx, global) : new long[] {wg, 1, 1};
         Operand b = new Operand(0, p, k * p, kg * p);
         return io -> {
             im2col.arg(0, io.input(0)).arg(1, io.scratch(col)).ints(2, g.c(), g.h(), g.w(), g.kh(), g.kw(), g.sh(),
@@ -80,7 +79,7 @@ public final class Conv2dKernel implements OpenClKernel {
                 .set("HAS_BIAS", biasBuf == null ? 0 : 1).setAll(ep.defines());
         ClKernel k = ctx.kernel("conv/depthwise", "depthwise", d);
         long[] global = {(g.ho() + rows - 1) / rows, (long) g.n() * g.o()};
-        long[] groups = Launches.itemGroups(ctx, 2);
+        long[] groups = Launches.itemGroups(ctx, global);
         if (!padded) {
             return io -> {
                 ClBuffer y = io.output(0);
@@ -94,9 +93,10 @@ public final class Conv2dKernel implements OpenClKernel {
         int plane = ctx.scratch((long) g.n() * g.c() * hp * wp);
         ClKernel pad = ctx.kernel("conv/depthwise", "pad_plane", d);
         long[] padGlobal = {hp, (long) g.n() * g.c()};
+        long[] padGroups = Launches.itemGroups(ctx, padGlobal);
         return io -> {
             pad.arg(0, io.input(0)).arg(1, io.scratch(plane)).ints(2, g.h(), g.w(), hp, wp, g.pt(), g.pl());
-            io.launch(pad, padGlobal, groups);
+            io.launch(pad, padGlobal, padGroups);
             ClBuffer y = io.output(0);
             bind(k, io, weights, biasBuf, ep, y).arg(0, io.scratch(plane)).ints(5, g.c(), hp, wp, g.o(), g.ho(),
                     g.wo(), 0, 0);

@@ -1,5 +1,6 @@
 package dev.strix.opencl.builtin.gemm;
 
+import dev.strix.opencl.builtin.Launches;
 import dev.strix.opencl.compile.Defines;
 import dev.strix.opencl.kernel.Epilogue;
 import dev.strix.opencl.kernel.KernelContext;
@@ -51,7 +52,7 @@ public final class Gemm {
     private final int tsn;
     private final int wptm;
     private final int wptn;
-    private final long[] itemGroups;
+    private final long groupTarget;
 
     private Gemm(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, int k) {
         Tuning t = ctx.tuning();
@@ -72,7 +73,7 @@ public final class Gemm {
             s = Math.max(1, s);
         }
         this.slice = s;
-        this.itemGroups = dev.strix.opencl.builtin.Launches.itemGroups(ctx, 3);
+        this.groupTarget = Launches.groupTarget(ctx);
         Defines base = tuned(t).set("TRANS_A", layout == Layout.ROW_MAJOR ? 0 : local ? 1 : 2);
         Defines full = Defines.of().setAll(base).set("BIAS", bias.ordinal()).setAll(epilogue.defines());
         if (slice >= k) {
@@ -191,7 +192,8 @@ public final class Gemm {
             long gy = tsm / wptm;
             io.launch(kernel, new long[] {ceil(n, tsn) * gx, ceil(m, tsm) * gy, batches}, new long[] {gx, gy, 1});
         } else {
-            io.launch(kernel, new long[] {ceil(n, rn), ceil(m, rm), batches}, itemGroups);
+            long[] global = {ceil(n, rn), ceil(m, rm), batches};
+            io.launch(kernel, global, Launches.groupsFor(global, groupTarget));
         }
     }
 

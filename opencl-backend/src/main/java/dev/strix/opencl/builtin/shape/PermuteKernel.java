@@ -10,7 +10,10 @@ import dev.strix.opencl.kernel.Step;
 import dev.strix.opencl.launch.ClKernel;
 import java.util.Arrays;
 
-/** permute of up to six dimensions ({@code shape/permute.cl}). */
+/**
+ * permute of up to six dimensions ({@code shape/permute.cl}): one work-item per element on GPUs, one per row of
+ * the output where the tuning asks for single-item groups (CPUs).
+ */
 public final class PermuteKernel implements OpenClKernel {
     @Override
     public String layerType() {
@@ -39,8 +42,18 @@ public final class PermuteKernel implements OpenClKernel {
             dims[6 - rank + i] = x.dim(src);
             strides[6 - rank + i] = xStrides[src];
         }
-        ClKernel k = ctx.kernel("shape/permute", "permute", Defines.of());
         int n = x.elementCount();
+        if (Launches.groupTarget(ctx) > 0 && n > 0) {
+            // CPUs: a row of y per work-item.
+            ClKernel k = ctx.kernel("shape/permute", "permute_rows", Defines.of());
+            long[] global = {n / dims[5]};
+            long[] rowGroups = Launches.itemGroups(ctx, global);
+            return io -> {
+                k.arg(0, io.input(0)).arg(1, io.output(0)).arg(2, n).ints(3, dims).ints(9, strides);
+                io.launch(k, global, rowGroups);
+            };
+        }
+        ClKernel k = ctx.kernel("shape/permute", "permute", Defines.of());
         return Launches.elementwise(k, ctx, n,
                 io -> k.arg(0, io.input(0)).arg(1, io.output(0)).arg(2, n).ints(3, dims).ints(9, strides));
     }
