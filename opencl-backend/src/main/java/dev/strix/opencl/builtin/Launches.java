@@ -46,7 +46,8 @@ public final class Launches {
      * choose. Left to itself PoCL makes one group of up to 4,096 work-items, and a group runs on one core; single
      * work-items per group cost PoCL a fixed overhead each, which dominates when each does little (a GEMM with a
      * short K). So the groups are as large as possible while there are still {@code ITEM_GROUPS} of them per
-     * compute unit: dimensions of {@code global} are divided by their smallest prime factors until there are.
+     * compute unit: dimensions of {@code global}, the last first, are divided by their smallest prime factors
+     * until there are.
      */
     public static long[] itemGroups(KernelContext ctx, long[] global) {
         return groupsFor(global, groupTarget(ctx));
@@ -71,24 +72,12 @@ public final class Launches {
             return null;
         }
         long[] local = global.clone();
-        while (groups(global, local) < wanted) {
-            // Divide the dimension with the smallest prime factor (the widest among equals): the count of groups
-            // grows in the smallest steps and overshoots the target least.
-            int pick = -1;
-            long pickFactor = Long.MAX_VALUE;
-            for (int d = 0; d < local.length; d++) {
-                if (local[d] > 1) {
-                    long f = smallestFactor(local[d]);
-                    if (f < pickFactor || (f == pickFactor && local[d] > local[pick])) {
-                        pick = d;
-                        pickFactor = f;
-                    }
-                }
+        // The last dimension is split first, the first last: a CPU runtime runs a group's work-items with the
+        // first dimension innermost, so neighbours along it share data (a GEMM's B panel) while it stays whole.
+        for (int d = local.length - 1; d >= 0 && groups(global, local) < wanted; d--) {
+            while (local[d] > 1 && groups(global, local) < wanted) {
+                local[d] /= smallestFactor(local[d]);
             }
-            if (pick < 0) {
-                break;
-            }
-            local[pick] /= pickFactor;
         }
         return local;
     }

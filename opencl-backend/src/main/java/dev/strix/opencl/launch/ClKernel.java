@@ -26,6 +26,7 @@ public final class ClKernel implements AutoCloseable {
     private final ClContext context;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final java.util.Map<Integer, Long> dynamicLocal = new java.util.HashMap<>();
+    private Object[] lastArgs = new Object[24];
     private long maxGroupSize = -1;
     private long staticLocalBytes = -1;
 
@@ -42,21 +43,51 @@ public final class ClKernel implements AutoCloseable {
     }
 
     public ClKernel arg(int index, ClBuffer buffer) {
+        if (unchanged(index, buffer)) {
+            return this;
+        }
         ClStatus.check(CL.clSetKernelArg(kernel, index, Sizeof.cl_mem, Pointer.to(buffer.handle())),
                 "clSetKernelArg(" + index + ", " + buffer.what() + ")", name, node);
+        remember(index, buffer);
         return this;
     }
 
     public ClKernel arg(int index, int value) {
+        if (unchanged(index, value)) {
+            return this;
+        }
         ClStatus.check(CL.clSetKernelArg(kernel, index, Sizeof.cl_int, Pointer.to(new int[] {value})),
                 "clSetKernelArg(" + index + ", int " + value + ")", name, node);
+        remember(index, value);
         return this;
     }
 
     public ClKernel arg(int index, float value) {
+        if (unchanged(index, value)) {
+            return this;
+        }
         ClStatus.check(CL.clSetKernelArg(kernel, index, Sizeof.cl_float, Pointer.to(new float[] {value})),
                 "clSetKernelArg(" + index + ", float " + value + ")", name, node);
+        remember(index, value);
         return this;
+    }
+
+    /**
+     * Whether argument {@code index} already holds {@code value}. A session's buffers and sizes are fixed, so from
+     * the second run on nearly every clSetKernelArg (a JNI call, some 20 per GEMM launch) is skipped. Buffers
+     * compare by identity, numbers by value.
+     */
+    private boolean unchanged(int index, Object value) {
+        Object last = index < lastArgs.length ? lastArgs[index] : null;
+        return last != null && (value instanceof ClBuffer ? last == value : last.equals(value));
+    }
+
+    /** Records what argument {@code index} holds once the driver accepted it (null: forget it). */
+    private void remember(int index, Object value) {
+        if (index >= lastArgs.length) {
+            lastArgs = java.util.Arrays.copyOf(lastArgs, Math.max(index + 1, lastArgs.length * 2));
+        }
+        lastArgs[index] = value;
     }
 
     /** Sets consecutive int arguments starting at {@code first}. */
@@ -71,6 +102,7 @@ public final class ClKernel implements AutoCloseable {
     public ClKernel local(int index, long bytes) {
         ClStatus.check(CL.clSetKernelArg(kernel, index, bytes, null), "clSetKernelArg(" + index + ", __local "
                 + bytes + " bytes)", name, node);
+        remember(index, null);
         dynamicLocal.put(index, bytes);
         return this;
     }

@@ -7,10 +7,11 @@ import org.junit.jupiter.api.Test;
 class LaunchesTest {
     @Test
     void groupsDivideTheGlobalSizeAndAreAsLargeAsTheWantedCountAllows() {
-        long[] global = {24, 392, 1};
-        long[] local = Launches.groupsFor(global, 16);
-        // 392 = 2·2·2·7·7 is halved three times (8 groups), then 24 once rather than 49 by 7: 16 groups of 12·49.
-        assertThat(local).containsExactly(12, 49, 1);
+        // The last dimension first: 392 = 2·2·2·7·7 is halved three times (8 groups), then divided by 7: 56
+        // groups, the first dimension whole.
+        assertThat(Launches.groupsFor(new long[] {24, 392, 1}, 16)).containsExactly(24, 7, 1);
+        // The first dimension is split only when the others run out.
+        assertThat(Launches.groupsFor(new long[] {24, 2, 1}, 8)).containsExactly(6, 1, 1);
     }
 
     @Test

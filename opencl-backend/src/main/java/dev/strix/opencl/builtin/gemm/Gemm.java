@@ -75,6 +75,9 @@ public final class Gemm {
         this.slice = s;
         this.groupTarget = Launches.groupTarget(ctx);
         Defines base = tuned(t).set("TRANS_A", layout == Layout.ROW_MAJOR ? 0 : local ? 1 : 2);
+        if (!local) {
+            base.set("M_FIRST", groupTarget > 0 ? 1 : 0);
+        }
         Defines full = Defines.of().setAll(base).set("BIAS", bias.ordinal()).setAll(epilogue.defines());
         if (slice >= k) {
             first = new Variant(build(ctx, full), bias != Bias.NONE, epilogue.residual());
@@ -192,7 +195,8 @@ public final class Gemm {
             long gy = tsm / wptm;
             io.launch(kernel, new long[] {ceil(n, tsn) * gx, ceil(m, tsm) * gy, batches}, new long[] {gx, gy, 1});
         } else {
-            long[] global = {ceil(n, rn), ceil(m, rm), batches};
+            long[] global = groupTarget > 0 ? new long[] {ceil(m, rm), ceil(n, rn), batches}
+                    : new long[] {ceil(n, rn), ceil(m, rm), batches};
             io.launch(kernel, global, Launches.groupsFor(global, groupTarget));
         }
     }

@@ -14,7 +14,11 @@
  *   BIAS     0 none, 1 one value per row m, 2 one value per column n
  *   ACCUMULATE  1 to add C's current value (a later slice of a split K), 0 to overwrite
  *   ACT, ACT_ALPHA, HAS_RESIDUAL: the epilogue (common.cl)
- * Global size: (ceil(N / RN), ceil(M / RM), batches).
+ *   M_FIRST  1: global size (ceil(M / RM), ceil(N / RN), batches), M blocks first, the dimension a CPU runtime
+ *            loops over innermost within a group, so consecutive work-items reuse one RN-column panel of B from
+ *            L1/L2 instead of fetching a new panel from L3 each (PoCL, with explicit groups); 0 (default): global
+ *            size (ceil(N / RN), ceil(M / RM), batches), neighbouring work-items on neighbouring columns, for
+ *            runtimes that vectorise across work-items (llvmpipe).
  */
 #ifndef RM
 #define RM 8
@@ -30,6 +34,9 @@
 #endif
 #ifndef ACCUMULATE
 #define ACCUMULATE 0
+#endif
+#ifndef M_FIRST
+#define M_FIRST 0
 #endif
 
 #if RN == 16
@@ -147,8 +154,13 @@ __kernel void gemm(const int M, const int N, const int K,
                    __global const float* B, const int offB, const int ldb, const int sB1, const int sB2,
                    __global float* C, const int offC, const int ldc, const int sC1, const int sC2,
                    const int inner, __global const float* bias, const int sBias2, __global const float* R) {
+#if M_FIRST
+    const int m0 = get_global_id(0) * RM;
+    const int n0 = get_global_id(1) * RN;
+#else
     const int n0 = get_global_id(0) * RN;
     const int m0 = get_global_id(1) * RM;
+#endif
     const int b = get_global_id(2);
     if (m0 >= M || n0 >= N) {
         return;
