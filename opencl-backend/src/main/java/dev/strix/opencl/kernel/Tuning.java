@@ -51,7 +51,8 @@ public final class Tuning {
         // so it reads a zero-padded copy of its input (DW_PAD) and tests nothing. Left to choose a group size
         // itself, PoCL makes one group of up to 4,096 work-items, and one group runs on one core: kernels whose
         // work-items each do a lot (register GEMM, depthwise) launch ITEM_GROUPS groups per compute unit instead.
-        t.put("pocl", Map.of("cpu", Map.of("GEMM_KIND", 0, "RM", 8, "RN", 16, "WG", 64, "DW_ROWS", 4, "DW_PAD", 1, "ITEM_GROUPS", 8)));
+        t.put("pocl", Map.of("cpu", Map.of("GEMM_KIND", 0, "RM", 8, "RN", 16, "WG", 64, "DW_ROWS", 4, "DW_PAD", 1,
+                "ITEM_GROUPS", 8)));
         // rusticl/llvmpipe vectorises across work-items like a GPU, has 32 KiB of local memory and allows 32
         // work-items per group for a kernel (CL_KERNEL_WORK_GROUP_SIZE), hence 4×8 groups on 32×32 tiles. Its
         // gallivm back end (Mesa 22) ends every loop once a kernel invocation has run 65,535 loop iterations in
@@ -63,9 +64,10 @@ public final class Tuning {
         t.put("amd", Map.of("gpu", Map.of("GEMM_KIND", 1, "TSM", 64, "TSN", 64, "TSK", 16, "WPTM", 4, "WPTN", 4,
                 "WG", 256)));
         t.put("intel", Map.of("gpu", Map.of("GEMM_KIND", 1, "TSM", 64, "TSN", 64, "TSK", 8, "WPTM", 4, "WPTN", 4,
-                "WG", 128), "cpu", Map.of("GEMM_KIND", 0, "RM", 8, "RN", 16, "DW_ROWS", 4, "DW_PAD", 1, "ITEM_GROUPS", 8)));
-        t.put("*", Map.of("cpu", Map.of("GEMM_KIND", 0, "RM", 4, "RN", 8, "DW_ROWS", 4, "DW_PAD", 1, "ITEM_GROUPS", 8), "gpu", Map.of("GEMM_KIND",
-                1)));
+                "WG", 128), "cpu", Map.of("GEMM_KIND", 0, "RM", 8, "RN", 16, "DW_ROWS", 4, "DW_PAD", 1,
+                "ITEM_GROUPS", 8)));
+        t.put("*", Map.of("cpu", Map.of("GEMM_KIND", 0, "RM", 4, "RN", 8, "DW_ROWS", 4, "DW_PAD", 1,
+                "ITEM_GROUPS", 8), "gpu", Map.of("GEMM_KIND", 1)));
         return t;
     }
 

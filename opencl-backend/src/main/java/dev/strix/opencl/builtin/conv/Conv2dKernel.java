@@ -39,7 +39,8 @@ public final class Conv2dKernel implements OpenClKernel {
         }
         int og = g.o() / g.groups();
         int kg = g.c() / g.groups() * g.kh() * g.kw();
-        Gemm gemm = Gemm.create(ctx, Gemm.Layout.PACKED, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_ROW, ep, kg);
+        Gemm gemm = Gemm.create(ctx, Gemm.Layout.PACKED, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_ROW, ep, og,
+                g.p(), kg);
         ClBuffer weights = ctx.constant("weight", gemm.pack(ctx.param("weight").data(), g.groups(), og, kg));
         int p = g.p();
         Operand a = gemm.packed(og, kg);

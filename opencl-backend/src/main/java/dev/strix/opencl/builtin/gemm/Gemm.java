@@ -53,8 +53,9 @@ public final class Gemm {
     private final int wptm;
     private final int wptn;
     private final long groupTarget;
+    private final boolean mFirst;
 
-    private Gemm(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, int k) {
+    private Gemm(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, long m, long n, int k) {
         Tuning t = ctx.tuning();
         this.local = t.get("GEMM_KIND") == 1;
         this.layout = layout;
@@ -74,9 +75,12 @@ public final class Gemm {
         }
         this.slice = s;
         this.groupTarget = Launches.groupTarget(ctx);
+        // With explicit groups (CPUs) the operand re-read is the smaller: M blocks first re-read A (M×K) and keep
+        // each B panel close, N blocks first the other way round. Unknown shapes (m or n 0) go N first.
+        this.mFirst = !local && groupTarget > 0 && m > 0 && n > 0 && m < n;
         Defines base = tuned(t).set("TRANS_A", layout == Layout.ROW_MAJOR ? 0 : local ? 1 : 2);
         if (!local) {
-            base.set("M_FIRST", groupTarget > 0 ? 1 : 0);
+            base.set("M_FIRST", mFirst ? 1 : 0);
         }
         Defines full = Defines.of().setAll(base).set("BIAS", bias.ordinal()).setAll(epilogue.defines());
         if (slice >= k) {
@@ -92,7 +96,15 @@ public final class Gemm {
 
     /** Builds the GEMM for this node and device, for products with inner dimension {@code k}. */
     public static Gemm create(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, int k) {
-        return new Gemm(ctx, layout, bias, epilogue, k);
+        return new Gemm(ctx, layout, bias, epilogue, 0, 0, k);
+    }
+
+    /**
+     * Builds the GEMM for products of {@code m}×{@code k} by {@code k}×{@code n}: knowing the shape, a CPU's
+     * kernel orders its blocks so that the smaller operand is the one re-read.
+     */
+    public static Gemm create(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, int m, int n, int k) {
+        return new Gemm(ctx, layout, bias, epilogue, m, n, k);
     }
 
     /**
@@ -195,7 +207,7 @@ public final class Gemm {
             long gy = tsm / wptm;
             io.launch(kernel, new long[] {ceil(n, tsn) * gx, ceil(m, tsm) * gy, batches}, new long[] {gx, gy, 1});
         } else {
-            long[] global = groupTarget > 0 ? new long[] {ceil(m, rm), ceil(n, rn), batches}
+            long[] global = mFirst ? new long[] {ceil(m, rm), ceil(n, rn), batches}
                     : new long[] {ceil(n, rn), ceil(m, rm), batches};
             io.launch(kernel, global, Launches.groupsFor(global, groupTarget));
         }

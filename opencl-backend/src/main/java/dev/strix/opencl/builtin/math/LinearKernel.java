@@ -43,6 +43,19 @@ public final class LinearKernel implements OpenClKernel {
         ClBuffer weights = ctx.constant("weight", Gemm.transpose(w.data(), out, in));
         ClBuffer biasBuf = bias == null ? null : ctx.constant("bias", bias.data());
         int budget = ctx.tuning().get("LOOP_BUDGET");
+        if (rows <= GEMV_ROWS && Launches.groupTarget(ctx) > 0) {
+            // CPUs: 16 columns per work-item as vectors.
+            ClKernel k = ctx.kernel("gemm/gemv", "gemv_blocks", Defines.of().set("MR", rows)
+                    .set("HAS_BIAS", bias == null ? 0 : 1).setAll(ep.defines()));
+            long[] global = {(out + 15) / 16};
+            long[] groups = Launches.itemGroups(ctx, global);
+            return io -> {
+                k.ints(0, rows, out, in).arg(3, io.input(0)).arg(4, in).arg(5, weights).arg(6, io.output(0))
+                        .arg(7, bias == null ? weights : biasBuf)
+                        .arg(8, ep.residual() ? io.residual() : io.output(0));
+                io.launch(k, global, groups);
+            };
+        }
         if (rows <= GEMV_ROWS && (budget == 0 || in < budget / 2)) {
             ClKernel k = ctx.kernel("gemm/gemv", "gemv", Defines.of().set("HAS_BIAS", bias == null ? 0 : 1)
                     .setAll(ep.defines()));
@@ -50,7 +63,8 @@ public final class LinearKernel implements OpenClKernel {
                     .arg(5, weights).arg(6, io.output(0)).arg(7, bias == null ? weights : biasBuf)
                     .arg(8, ep.residual() ? io.residual() : io.output(0)));
         }
-        Gemm gemm = Gemm.create(ctx, Gemm.Layout.ROW_MAJOR, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_COLUMN, ep, in);
+        Gemm gemm = Gemm.create(ctx, Gemm.Layout.ROW_MAJOR, bias == null ? Gemm.Bias.NONE : Gemm.Bias.PER_COLUMN, ep,
+                rows, out, in);
         return io -> gemm.enqueue(io, rows, out, in, io.input(0), Operand.of(in), weights, Operand.of(out),
                 io.output(0), Operand.of(out), 1, 1, biasBuf, 0, ep.residual() ? io.residual() : null);
     }

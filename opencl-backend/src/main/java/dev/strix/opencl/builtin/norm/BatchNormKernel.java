@@ -2,6 +2,7 @@ package dev.strix.opencl.builtin.norm;
 
 import dev.strix.api.Shape;
 import dev.strix.opencl.builtin.Launches;
+import dev.strix.opencl.builtin.math.ChannelAffineRows;
 import dev.strix.opencl.compile.Defines;
 import dev.strix.opencl.kernel.KernelContext;
 import dev.strix.opencl.kernel.OpenClKernel;
@@ -38,8 +39,11 @@ public final class BatchNormKernel implements OpenClKernel {
         }
         ClBuffer sb = ctx.constant("scale", s);
         ClBuffer tb = ctx.constant("shift", t);
-        ClKernel k = ctx.kernel("math/channel_affine", "channel_affine", Defines.of().set("HAS_SHIFT", 1));
         int n = x.elementCount();
+        if (Launches.groupTarget(ctx) > 0 && n > 0) {
+            return ChannelAffineRows.step(ctx, Defines.of().set("HAS_SHIFT", 1), n, c, inner, sb, tb);
+        }
+        ClKernel k = ctx.kernel("math/channel_affine", "channel_affine", Defines.of().set("HAS_SHIFT", 1));
         return Launches.elementwise(k, ctx, n,
                 io -> k.arg(0, io.input(0)).arg(1, sb).arg(2, tb).arg(3, io.output(0)).ints(4, n, c, inner));
     }

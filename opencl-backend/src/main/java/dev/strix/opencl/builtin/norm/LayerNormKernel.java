@@ -37,8 +37,19 @@ public final class LayerNormKernel implements OpenClKernel {
         boolean affine = a.getBoolean("elementwise_affine", true);
         ClBuffer w = affine ? ctx.constant("weight", ctx.param("weight").data()) : null;
         ClBuffer b = affine ? ctx.constant("bias", ctx.param("bias").data()) : null;
-        ClKernel k = ctx.kernel("norm/layer_norm", "layer_norm", Defines.of().set("AFFINE", affine ? 1 : 0)
-                .setFloat("EPS", a.getDouble("eps", 1e-5)));
+        Defines defines = Defines.of().set("AFFINE", affine ? 1 : 0).setFloat("EPS", a.getDouble("eps", 1e-5));
+        if (inner == 1 && Launches.groupTarget(ctx) > 0) {
+            // CPUs: a row per work-item, as vectors.
+            ClKernel k = ctx.kernel("norm/layer_norm", "layer_norm_rows", defines);
+            long[] global = {outer};
+            long[] groups = Launches.itemGroups(ctx, global);
+            return io -> {
+                k.arg(0, io.input(0)).arg(1, affine ? w : io.input(0)).arg(2, affine ? b : io.input(0))
+                        .arg(3, io.output(0)).ints(4, outer, d, inner);
+                io.launch(k, global, groups);
+            };
+        }
+        ClKernel k = ctx.kernel("norm/layer_norm", "layer_norm", defines);
         return Launches.elementwise(k, ctx, (long) outer * inner, io -> k.arg(0, io.input(0))
                 .arg(1, affine ? w : io.input(0)).arg(2, affine ? b : io.input(0)).arg(3, io.output(0))
                 .ints(4, outer, d, inner));

@@ -14,11 +14,12 @@
  *   BIAS     0 none, 1 one value per row m, 2 one value per column n
  *   ACCUMULATE  1 to add C's current value (a later slice of a split K), 0 to overwrite
  *   ACT, ACT_ALPHA, HAS_RESIDUAL: the epilogue (common.cl)
- *   M_FIRST  1: global size (ceil(M / RM), ceil(N / RN), batches), M blocks first, the dimension a CPU runtime
- *            loops over innermost within a group, so consecutive work-items reuse one RN-column panel of B from
- *            L1/L2 instead of fetching a new panel from L3 each (PoCL, with explicit groups); 0 (default): global
- *            size (ceil(N / RN), ceil(M / RM), batches), neighbouring work-items on neighbouring columns, for
- *            runtimes that vectorise across work-items (llvmpipe).
+ *   M_FIRST  the order of the blocks: 1 puts M blocks in global dimension 0, the one a CPU runtime loops over
+ *            innermost within a group, so consecutive work-items reuse one RN-column panel of B from L1/L2 while
+ *            A is re-read from further away; 0 (default) puts N blocks first, reusing an RM-row panel of A while
+ *            B is re-read. The host re-reads the smaller operand (PoCL); runtimes that vectorise across
+ *            work-items (llvmpipe) want N first.
+ * Global size: (ceil(M / RM), ceil(N / RN), batches) with M_FIRST, else (ceil(N / RN), ceil(M / RM), batches).
  */
 #ifndef RM
 #define RM 8
@@ -154,6 +155,8 @@ __kernel void gemm(const int M, const int N, const int K,
                    __global const float* B, const int offB, const int ldb, const int sB1, const int sB2,
                    __global float* C, const int offC, const int ldc, const int sC1, const int sC2,
                    const int inner, __global const float* bias, const int sBias2, __global const float* R) {
+    /* The order is compiled in: a runtime choice made llvmpipe's vectoriser give up on B's consecutive lanes
+       (20× slower), and get_global_id with a computed dimension breaks PoCL's work-group compiler. */
 #if M_FIRST
     const int m0 = get_global_id(0) * RM;
     const int n0 = get_global_id(1) * RN;
