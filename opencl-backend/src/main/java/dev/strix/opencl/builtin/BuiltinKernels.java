@@ -6,6 +6,7 @@ import dev.strix.opencl.builtin.activation.SoftmaxKernel;
 import dev.strix.opencl.builtin.attention.ClassTokenKernel;
 import dev.strix.opencl.builtin.attention.LayerScaleKernel;
 import dev.strix.opencl.builtin.attention.MultiHeadAttentionKernel;
+import dev.strix.opencl.builtin.attention.WindowAttentionKernel;
 import dev.strix.opencl.builtin.attention.PatchEmbeddingKernel;
 import dev.strix.opencl.builtin.attention.PositionEmbeddingKernel;
 import dev.strix.opencl.builtin.conv.Conv2dKernel;
@@ -46,7 +47,7 @@ public final class BuiltinKernels {
                 new LayerNormKernel(), new GroupNormKernel(), new LocalResponseNormKernel(),
                 new SoftmaxKernel(false), new SoftmaxKernel(true), new PatchEmbeddingKernel(),
                 new ClassTokenKernel(), new PositionEmbeddingKernel(), new LayerScaleKernel(),
-                new MultiHeadAttentionKernel()));
+                new MultiHeadAttentionKernel(), new WindowAttentionKernel()));
         k.addAll(ActivationKernel.all());
         return List.copyOf(k);
     }

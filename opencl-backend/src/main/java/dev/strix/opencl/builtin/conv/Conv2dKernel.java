@@ -70,11 +70,12 @@ public final class Conv2dKernel implements OpenClKernel {
 
     private static Step depthwise(KernelContext ctx, ConvGeometry g, ClBuffer biasBuf, Epilogue ep) {
         ClBuffer weights = ctx.constant("weight", ctx.param("weight").data());
-        int vw = g.wo() >= 8 ? 8 : g.wo() >= 4 ? 4 : 1;
+        // 16 outputs per vector step from 14 columns on (as many wasted lanes as 8 would waste there), else 8.
+        int vw = g.wo() >= 14 ? 16 : g.wo() >= 8 ? 8 : g.wo() >= 4 ? 4 : 1;
         int rows = ctx.tuning().get("DW_ROWS");
-        // A padded copy lets the kernel drop every bounds test; only for its vector cases (eight outputs, stride 1
-        // or 2) and where the tuning asks for it (CPUs).
-        boolean padded = ctx.tuning().get("DW_PAD") == 1 && vw == 8 && g.sw() <= 2;
+        // A padded copy lets the kernel drop every bounds test; only for its vector cases (8 or 16 outputs, stride
+        // 1 or 2) and where the tuning asks for it (CPUs).
+        boolean padded = ctx.tuning().get("DW_PAD") == 1 && vw >= 8 && g.sw() <= 2;
         Defines d = Defines.of().set("KH", g.kh()).set("KW", g.kw()).set("SH", g.sh()).set("SW", g.sw())
                 .set("DH", g.dh()).set("DW", g.dw()).set("VW", vw).set("ROWS", rows).set("PADDED", padded ? 1 : 0)
                 .set("HAS_BIAS", biasBuf == null ? 0 : 1).setAll(ep.defines());

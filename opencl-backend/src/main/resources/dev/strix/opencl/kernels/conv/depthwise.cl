@@ -13,8 +13,9 @@
  * the right that every vector load stays inside, so the kernel runs without a single bounds test (CPUs: the
  * tests, not the FMAs, were most of the time). PT and PL are then 0 and H, W the padded plane's size.
  *
- * Tunables: KH, KW, SH, SW, DH, DW (the window; defaults 3×3, stride 1, dilation 1); VW outputs per step (default 8); ROWS output rows per
- * work-item (default 1); PADDED (default 0); HAS_BIAS, HAS_RESIDUAL, ACT, ACT_ALPHA (common.cl).
+ * Tunables: KH, KW, SH, SW, DH, DW (the window; defaults 3×3, stride 1, dilation 1); VW outputs per step (default
+ * 8; 8 and 16 run as vectors); ROWS output rows per work-item (default 1); PADDED (default 0); HAS_BIAS,
+ * HAS_RESIDUAL, ACT, ACT_ALPHA (common.cl).
  * Global size: (ceil(HO / ROWS), N·O); pad_plane: (HP, N·C).
  */
 #ifndef KH
@@ -44,13 +45,27 @@
 #ifndef PADDED
 #define PADDED 0
 #endif
-/* Strides 1 and 2 with eight outputs per step run as float8 FMAs; a stride-2 load fetches 16 and keeps the even. */
-#if VW == 8 && SW == 1
+/* Strides 1 and 2 with 8 or 16 outputs per step run as vector FMAs (VEC); a stride-2 load fetches twice the
+   width and keeps the even lanes. */
+#if (VW == 8 || VW == 16) && (SW == 1 || SW == 2)
 #define VECTOR 1
-#define LOAD8(p) vload8(0, (p))
-#elif VW == 8 && SW == 2
-#define VECTOR 1
-#define LOAD8(p) vload16(0, (p)).even
+#if VW == 8
+#define VEC float8
+#define VSTORE vstore8
+#if SW == 1
+#define LOADV(p) vload8(0, (p))
+#else
+#define LOADV(p) vload16(0, (p)).even
+#endif
+#else
+#define VEC float16
+#define VSTORE vstore16
+#if SW == 1
+#define LOADV(p) vload16(0, (p))
+#else
+#define LOADV(p) (float16)(vload16(0, (p)).even, vload16(0, (p) + 16).even)
+#endif
+#endif
 #else
 #define VECTOR 0
 #endif
@@ -80,12 +95,12 @@ __kernel void depthwise(__global const float* x, __global const float* w, __glob
         for (int ox0 = 0; ox0 < WO; ox0 += VW) {
             const int ix0 = ox0 * SW - PL;
 #if VECTOR
-            float8 acc = (float8)(b);
+            VEC acc = (VEC)(b);
 #if PADDED
             for (int ky = 0; ky < KH; ky++) {
                 __global const float* row = xp + (oy * SH + ky * DH) * W + ix0;
                 for (int kx = 0; kx < KW; kx++) {
-                    acc = fma((float8)(wp[ky * KW + kx]), LOAD8(row + kx * DW), acc);
+                    acc = fma((VEC)(wp[ky * KW + kx]), LOADV(row + kx * DW), acc);
                 }
             }
 #else
@@ -98,7 +113,7 @@ __kernel void depthwise(__global const float* x, __global const float* w, __glob
                 __global const float* row = xp + iy * W + ix0;
                 if (inside) {
                     for (int kx = 0; kx < KW; kx++) {
-                        acc = fma((float8)(wp[ky * KW + kx]), LOAD8(row + kx * DW), acc);
+                        acc = fma((VEC)(wp[ky * KW + kx]), LOADV(row + kx * DW), acc);
                     }
                 } else {
                     /* The window's span of the row with zeros where it leaves the input: still vector FMAs. */
@@ -107,13 +122,13 @@ __kernel void depthwise(__global const float* x, __global const float* w, __glob
                         span[i] = ix0 + i >= 0 && ix0 + i < W ? row[i] : 0.0f;
                     }
                     for (int kx = 0; kx < KW; kx++) {
-                        acc = fma((float8)(wp[ky * KW + kx]), LOAD8(span + kx * DW), acc);
+                        acc = fma((VEC)(wp[ky * KW + kx]), LOADV(span + kx * DW), acc);
                     }
                 }
             }
 #endif
             float out[VW];
-            vstore8(acc, 0, out);
+            VSTORE(acc, 0, out);
 #else
             float out[VW];
             for (int v = 0; v < VW; v++) {
