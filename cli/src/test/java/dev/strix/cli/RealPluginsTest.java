@@ -43,6 +43,28 @@ class RealPluginsTest {
     }
 
     @Test
+    void benchProfilesTheOpenClKernelsOfTheTimedRuns() throws Exception {
+        JsonNode j = json("bench", "lenet5", "--backend", "opencl", "--device", "pocl", "--profile", "--runs", "2",
+                "--warmup", "1", "--format", "json");
+        JsonNode profile = j.get("profile_ms_by_kernel");
+        assertThat(profile.size()).isPositive();
+        assertThat(profile.fieldNames()).toIterable().anySatisfy(k -> assertThat(k).startsWith("gemm/"));
+        assertThat(profile).allSatisfy(ms -> assertThat(ms.asDouble()).isPositive());
+    }
+
+    @Test
+    void sessionOptionsReachTheBackend() {
+        StringWriter err = new StringWriter();
+        CommandLine cmd = StrixCommand.commandLine(Strix::registry);
+        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute("bench", "lenet5", "--backend", "opencl", "--option", "opencl.gemm=banana", "--runs",
+                "1", "--warmup", "0");
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("opencl.gemm must be 'register' or 'local', got 'banana'");
+    }
+
+    @Test
     void theOpenClBackendShowsItsMemoryPlan() throws Exception {
         JsonNode plan = json("summary", "lenet5", "--backend", "opencl", "--format", "json").get("plan");
         assertThat(plan.get("device").asText()).isNotBlank();

@@ -1,9 +1,11 @@
 package dev.strix.cli.commands;
 
+import dev.strix.api.Tensor;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.spi.Backend;
 import dev.strix.api.spi.DeviceInfo;
 import dev.strix.api.spi.Session;
+import dev.strix.api.spi.SessionOptions;
 import dev.strix.api.weights.Initializers;
 import dev.strix.api.weights.Weights;
 import dev.strix.cli.bench.Benchmark;
@@ -14,9 +16,13 @@ import dev.strix.cli.options.InputSizeArg;
 import dev.strix.cli.options.ModelArgs;
 import dev.strix.cli.output.Json;
 import dev.strix.cli.output.Units;
+import dev.strix.opencl.session.KernelProfile;
+import dev.strix.opencl.session.OpenClBackend;
+import dev.strix.opencl.session.OpenClSession;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,10 +61,18 @@ public final class BenchCommand extends Subcommand {
             description = "Real weights (default: random weights, seed 0).")
     private Path weights;
 
-    /** What {@code strix bench --format json} prints; peak values are null where the device's peak is unknown. */
+    @Option(names = "--profile",
+            description = "OpenCL backend: also report device time per kernel and the slowest steps over the timed "
+                    + "runs (a profiling queue; its latency can differ slightly).")
+    private boolean profile;
+
+    /**
+     * What {@code strix bench --format json} prints; peak values are null where the device's peak is unknown, the
+     * profile (device ms per run by kernel, slowest first) null without {@code --profile}.
+     */
     record Report(String model, String backend, String device, String weights, int batch, int warmup, int runs,
             double medianMs, double minMs, double maxMs, double imagesPerS, long macs, double gflops,
-            Double peakGflops, Double peakPercent) {}
+            Double peakGflops, Double peakPercent, Map<String, Double> profileMsByKernel) {}
 
     @Override
     public Integer call() {
@@ -70,11 +84,29 @@ public final class BenchCommand extends Subcommand {
         Backend backend = backendArgs.choose(root.registry(), spec, root.err());
         Weights w = weights == null ? Initializers.initialize(graph, 0) : Weights.read(weights);
         String weightsLabel = weights == null ? "random weights (seed 0)" : weights.toString();
+        if (profile && !backend.name().equals(OpenClBackend.NAME)) {
+            throw new ParameterException(spec.commandLine(), "--profile needs the opencl backend; this run uses '"
+                    + backend.name() + "'");
+        }
+        SessionOptions options = backendArgs.sessionOptions();
+        if (profile) {
+            options = options.with("opencl.profile", "true");
+        }
         Timings t;
         String device;
-        try (Session session = backend.compile(graph, w, backendArgs.sessionOptions())) {
+        KernelProfile kernels = null;
+        try (Session session = backend.compile(graph, w, options)) {
             device = session.device();
-            t = Benchmark.time(session, RandomInput.uniform(graph.inputs().get(0).shape(), 1), warmup, runs);
+            Tensor x = RandomInput.uniform(graph.inputs().get(0).shape(), 1);
+            if (profile) {
+                // Warm up, then profile the timed runs only.
+                Benchmark.time(session, x, 0, Math.max(1, warmup));
+                kernels = ((OpenClSession) session).profile().orElseThrow();
+                kernels.reset();
+                t = Benchmark.time(session, x, 0, runs);
+            } else {
+                t = Benchmark.time(session, x, warmup, runs);
+            }
         }
         List<DeviceInfo> devices = backend.devices();
         Double peak = Benchmark.peakGflops(devices, backendArgs.device(), device).orElse(null);
@@ -83,11 +115,15 @@ public final class BenchCommand extends Subcommand {
         double gflops = Benchmark.gflops(macs, t.median());
         Report r = new Report(model.name(), backend.name(), device, weightsLabel, batch, warmup, t.runs(),
                 t.median(), t.min(), t.max(), batch * 1000.0 / t.median(), macs, gflops, peak,
-                peak == null ? null : 100 * gflops / peak);
+                peak == null ? null : 100 * gflops / peak, kernels == null ? null : kernels.msPerKernel());
         if (format.json()) {
             Json.print(root.out(), r);
         } else {
             print(root.out(), r);
+            if (kernels != null) {
+                root.out().print(kernels.describe(15));
+                root.out().flush();
+            }
         }
         return 0;
     }

@@ -105,6 +105,10 @@ public final class DetectCommand extends Subcommand {
         List<String> classNames = readNames();
         BufferedImage picture = Images.read(image); // fail on a bad image before compiling anything
         Graph graph = buildGraph();
+        if (!backendArgs.options().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--option is not passed on by detect (its detector "
+                    + "takes a backend and a device only); got " + backendArgs.options().keySet());
+        }
         Backend backend = backendArgs.choose(root.registry(), spec, root.err());
         Detector.Builder b = Detector.builder().registry(root.registry()).graph(graph).weights(Weights.read(weights))
                 .method(m).scoreThreshold(score).iouThreshold(iou).classNames(classNames).backend(backend.name())

@@ -9,7 +9,9 @@ import dev.strix.api.spi.SessionOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -60,9 +62,23 @@ public final class BackendArgs {
         }
     }
 
-    /** Session options with the device asked for. */
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "A backend session option, repeatable: opencl.gemm=local, opencl.tune.RM=4, "
+                    + "opencl.profile=true, aparapi.mode=opencl...")
+    private Map<String, String> options = new LinkedHashMap<>();
+
+    /** Session options with the device and the options asked for. */
     public SessionOptions sessionOptions() {
-        return SessionOptions.defaults().withDevice(device);
+        SessionOptions o = SessionOptions.defaults().withDevice(device);
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            o = o.with(e.getKey(), e.getValue());
+        }
+        return o;
+    }
+
+    /** The session options asked for with --option, in order. */
+    public Map<String, String> options() {
+        return Map.copyOf(options);
     }
 
     /** The device asked for with --device, or null. */
