@@ -29,7 +29,17 @@ public final class SoftmaxKernel implements OpenClKernel {
         int d = s.dim(axis);
         int inner = (int) s.sizeOf(axis + 1, s.rank());
         Launches.requireLoops(ctx, 3L * d, "softmax over " + d + " values");
-        ClKernel k = ctx.kernel("activation/softmax", "softmax", Defines.of().set("LOG", log ? 1 : 0));
+        Defines defines = Defines.of().set("LOG", log ? 1 : 0);
+        if (inner == 1 && Launches.groupTarget(ctx) > 0) {
+            ClKernel k = ctx.kernel("activation/softmax", "softmax_rows", defines);
+            long[] global = {outer};
+            long[] groups = Launches.itemGroups(ctx, global);
+            return io -> {
+                k.arg(0, io.input(0)).arg(1, io.output(0)).ints(2, outer, d, inner);
+                io.launch(k, global, groups);
+            };
+        }
+        ClKernel k = ctx.kernel("activation/softmax", "softmax", defines);
         return Launches.elementwise(k, ctx, (long) outer * inner,
                 io -> k.arg(0, io.input(0)).arg(1, io.output(0)).ints(2, outer, d, inner));
     }

@@ -57,7 +57,8 @@ public final class MultiHeadAttentionKernel implements OpenClKernel {
         Gemm scoresProduct = Gemm.create(ctx, Gemm.Layout.ROW_MAJOR, Gemm.Bias.NONE, Epilogue.NONE, d);
         Gemm valuesProduct = Gemm.create(ctx, Gemm.Layout.ROW_MAJOR, Gemm.Bias.NONE, Epilogue.NONE, l);
         ClKernel transpose = ctx.kernel("attention/transpose", "transpose", Defines.of());
-        ClKernel softmax = ctx.kernel("activation/softmax", "softmax",
+        boolean rowSoftmax = Launches.groupTarget(ctx) > 0;
+        ClKernel softmax = ctx.kernel("activation/softmax", rowSoftmax ? "softmax_rows" : "softmax",
                 Defines.of().set("LOG", 0).setFloat("SCALE", 1 / Math.sqrt(d)));
         int rows = n * l;
         int qkv = ctx.scratch((long) rows * 3 * e);
@@ -69,6 +70,9 @@ public final class MultiHeadAttentionKernel implements OpenClKernel {
         ClBuffer qb = qkvBias;
         ClBuffer pb = projBias;
         int batches = n * heads;
+        long[] softmaxGlobal = rowSoftmax ? new long[] {(long) batches * l}
+                : new long[] {Launches.roundUp((long) batches * l, swg)};
+        long[] softmaxGroups = rowSoftmax ? Launches.itemGroups(ctx, softmaxGlobal) : new long[] {swg};
         return io -> {
             ClBuffer q = io.scratch(qkv);
             project.enqueue(io, rows, 3 * e, e, io.input(0), Operand.of(e), qkvWeight, Operand.of(3 * e), q,
@@ -79,7 +83,7 @@ public final class MultiHeadAttentionKernel implements OpenClKernel {
                     new Operand(0, l, heads * d * l, d * l), io.scratch(scores),
                     new Operand(0, l, heads * l * l, l * l), batches, heads, null, 0, null);
             softmax.arg(0, io.scratch(scores)).arg(1, io.scratch(scores)).ints(2, batches * l, l, 1);
-            io.launch(softmax, new long[] {Launches.roundUp((long) batches * l, swg)}, new long[] {swg});
+            io.launch(softmax, softmaxGlobal, softmaxGroups);
             valuesProduct.enqueue(io, l, d, l, io.scratch(scores), new Operand(0, l, heads * l * l, l * l), q,
                     new Operand(2 * e, 3 * e, l * 3 * e, d), io.scratch(attended), new Operand(0, e, l * e, d),
                     batches, heads, null, 0, null);
