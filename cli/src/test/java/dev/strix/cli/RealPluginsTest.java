@@ -61,7 +61,7 @@ class RealPluginsTest {
         int code = cmd.execute("bench", "lenet5", "--backend", "opencl", "--option", "opencl.gemm=banana", "--runs",
                 "1", "--warmup", "0");
         assertThat(code).isNotZero();
-        assertThat(err.toString()).contains("opencl.gemm must be 'register' or 'local', got 'banana'");
+        assertThat(err.toString()).contains("opencl.gemm must be 'register', 'local' or 'block', got 'banana'");
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Both GEMM kernels (register-blocked and local-memory tiled) on every device, whichever the tuning table would
+ * Every GEMM kernel (register-blocked, local-memory tiled, block) on every device, whichever the tuning table would
  * pick, on products that exercise edges, batches, groups and long inner dimensions: a K of 9,216 or more exceeds
  * llvmpipe's loop budget (65,535 iterations per kernel invocation) unless K is split, which gave wrong results
  * before the split existed.
@@ -35,7 +35,7 @@ class GemmVariantsTest {
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
         for (ClDevice d : Devices.all()) {
-            for (String kind : List.of("register", "local")) {
+            for (String kind : List.of("register", "local", "block")) {
                 all.add(Arguments.of(Named.of(d.label(), d), kind));
             }
         }

@@ -81,6 +81,7 @@ class KernelBuildTest {
                 Defines d = Defines.of().set("BIAS", bias).set("TRANS_A", trans).set("HAS_RESIDUAL", 1).set("ACT", 5);
                 buildStrict(ctx, "gemm/gemm_register", d);
                 buildStrict(ctx, "gemm/gemm_local", d);
+                buildStrict(ctx, "gemm/gemm_block", d);
             }
         }
     }
@@ -98,6 +99,9 @@ class KernelBuildTest {
             assertThatCode(() -> buildStrict(ctx, "gemm/gemm_register", reg)).as(name + " on " + device.label())
                     .doesNotThrowAnyException();
             assertThatCode(() -> buildStrict(ctx, "gemm/gemm_local", loc)).as(name + " on " + device.label())
+                    .doesNotThrowAnyException();
+            Defines blk = Defines.of().set("RM", v.get("BRM")).set("NB", v.get("BNB")).set("TRANS_A", 2);
+            assertThatCode(() -> buildStrict(ctx, "gemm/gemm_block", blk)).as(name + " on " + device.label())
                     .doesNotThrowAnyException();
         });
     }

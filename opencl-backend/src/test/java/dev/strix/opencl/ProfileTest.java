@@ -46,8 +46,8 @@ class ProfileTest {
                 assertThat(e.launches()).isEqualTo(2);
                 assertThat(e.nanos()).isPositive();
             });
-            // PoCL's tuning unfolds a row per work-item (im2col_rows).
-            assertThat(profile.msPerKernel()).containsOnlyKeys("conv/im2col:im2col_rows", "gemm/gemm_register:gemm");
+            // PoCL's tuning unfolds a row per work-item (im2col_rows) and multiplies with the block GEMM.
+            assertThat(profile.msPerKernel()).containsOnlyKeys("conv/im2col:im2col_rows", "gemm/gemm_block:gemm");
             assertThat(profile.describe(3)).contains("by kernel:", "slowest steps:", "conv/im2col:im2col_rows");
 
             profile.reset();

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * never in the constructor. Sessions on one device share its context and program cache; closing the backend
  * releases them.
  *
- * <p>Session options: {@code opencl.gemm} = {@code register} | {@code local} forces a GEMM kernel;
+ * <p>Session options: {@code opencl.gemm} = {@code register} | {@code local} | {@code block} forces a GEMM kernel;
  * {@code opencl.profile} = {@code true} records device time per step and kernel ({@link OpenClSession#profile()});
  * {@code opencl.tune.<NAME>} = integer overrides a tunable of {@link Tuning}.
  */
@@ -168,8 +168,9 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             switch (g) {
                 case "register" -> o.put("GEMM_KIND", 0);
                 case "local" -> o.put("GEMM_KIND", 1);
-                default -> throw new StrixException("option opencl.gemm must be 'register' or 'local', got '" + g
-                        + "'");
+                case "block" -> o.put("GEMM_KIND", 2);
+                default -> throw new StrixException("option opencl.gemm must be 'register', 'local' or 'block', got '"
+                        + g + "'");
             }
         });
         options.extra().forEach((key, value) -> {

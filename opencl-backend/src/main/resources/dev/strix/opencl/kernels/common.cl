@@ -53,3 +53,22 @@
 
 /* Rounds n up to a multiple of m. */
 #define STRIX_ROUND_UP(n, m) ((((n) + (m) - 1) / (m)) * (m))
+
+/* The arguments every batched GEMM kernel takes (gemm_register.cl, gemm_block.cl): C[b] = A[b]·B[b] with each
+   operand's start, leading dimension and strides over the outer and inner batch index, bias and residual R. */
+#define STRIX_GEMM_ARGS const int M, const int N, const int K, \
+        __global const float* A, const int offA, const int lda, const int sA1, const int sA2, \
+        __global const float* B, const int offB, const int ldb, const int sB1, const int sB2, \
+        __global float* C, const int offC, const int ldc, const int sC1, const int sC2, \
+        const int inner, __global const float* bias, const int sBias2, __global const float* R
+
+/* Moves A, B, C, R and bias to batch b's matrices (b = outer · inner + inner index). */
+#define STRIX_GEMM_BATCH(b) \
+    const int b1 = (b) / inner; \
+    const int b2 = (b) - b1 * inner; \
+    A += offA + b1 * sA1 + b2 * sA2; \
+    B += offB + b1 * sB1 + b2 * sB2; \
+    const int cOff = offC + b1 * sC1 + b2 * sC2; \
+    C += cOff; \
+    R += cOff; \
+    bias += b2 * sBias2

@@ -11,7 +11,8 @@ import dev.strix.opencl.memory.ClBuffer;
 
 /**
  * The batched GEMM every matrix product goes through (convolutions, linears, matmuls, attention), in the variant
- * the device's tuning chooses: {@code gemm/gemm_register.cl} for CPUs or {@code gemm/gemm_local.cl} for GPUs.
+ * the device's tuning chooses: {@code gemm/gemm_block.cl} (PoCL) or {@code gemm/gemm_register.cl} for CPUs,
+ * {@code gemm/gemm_local.cl} for GPUs.
  * Computes {@code C[b] = act(A[b]·B[b] + bias + R[b])} with B row-major K×N and A either M×K or (transposed) K×M.
  *
  * <p>On a device with a loop budget (the tuning's {@code LOOP_BUDGET}: Mesa's llvmpipe stops every loop of a
@@ -40,6 +41,7 @@ public final class Gemm {
     private record Variant(ClKernel kernel, boolean bias, boolean residual) {}
 
     private final boolean local;
+    private final boolean block;
     private final Layout layout;
     private final int k;
     private final int slice;
@@ -58,10 +60,11 @@ public final class Gemm {
     private Gemm(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, long m, long n, int k) {
         Tuning t = ctx.tuning();
         this.local = t.get("GEMM_KIND") == 1;
+        this.block = t.get("GEMM_KIND") == 2;
         this.layout = layout;
         this.k = k;
-        this.rm = t.get("RM");
-        this.rn = t.get("RN");
+        this.rm = block ? t.get("BRM") : t.get("RM");
+        this.rn = block ? 16 * t.get("BNB") : t.get("RN");
         int[] tile = local ? fitTile(ctx, t) : new int[4];
         this.tsm = tile[0];
         this.tsn = tile[1];
@@ -70,7 +73,14 @@ public final class Gemm {
         int budget = t.get("LOOP_BUDGET");
         int s = k;
         if (budget > 0) {
-            s = local ? budget / 32 / t.get("TSK") * t.get("TSK") : budget / (rn + 2) / 4 * 4;
+            // Loop iterations per k: the local kernel's tile loops; the register kernel's lane loop; the block
+            // kernel's row, vector and lane loops (its edge blocks load lane by lane), which llvmpipe counted at
+            // about twice that sum (a 1×16 block of 16 rows passed with 564 k per slice and failed with 660), so
+            // it is given three times. The block kernel also spends a fixed part of the budget outside the k loop:
+            // clearing its accumulators and storing an edge block lane by lane.
+            int perK = local ? 32 : block ? 3 * (rm * (rn / 16) + rm + rn) + 8 : rn + 2;
+            int fixed = block ? rm * (rn + rn / 16) + rm * (rn / 16) + 64 : 0;
+            s = local ? budget / perK / t.get("TSK") * t.get("TSK") : (budget - fixed) / perK / 4 * 4;
             s = Math.max(1, s);
         }
         this.slice = s;
@@ -137,12 +147,15 @@ public final class Gemm {
     }
 
     private Defines tuned(Tuning t) {
-        return local ? Defines.of().set("TSM", tsm).set("TSN", tsn).set("TSK", t.get("TSK")).set("WPTM", wptm)
-                .set("WPTN", wptn) : t.defines("RM", "RN");
+        if (local) {
+            return Defines.of().set("TSM", tsm).set("TSN", tsn).set("TSK", t.get("TSK")).set("WPTM", wptm)
+                    .set("WPTN", wptn);
+        }
+        return block ? Defines.of().set("RM", rm).set("NB", rn / 16) : t.defines("RM", "RN");
     }
 
     private ClKernel build(KernelContext ctx, Defines d) {
-        return ctx.kernel(local ? "gemm/gemm_local" : "gemm/gemm_register", "gemm", d);
+        return ctx.kernel(local ? "gemm/gemm_local" : block ? "gemm/gemm_block" : "gemm/gemm_register", "gemm", d);
     }
 
     /**

@@ -150,11 +150,7 @@
 #define A_AT(m, k) A[(m) * lda + (k)]
 #endif
 
-__kernel void gemm(const int M, const int N, const int K,
-                   __global const float* A, const int offA, const int lda, const int sA1, const int sA2,
-                   __global const float* B, const int offB, const int ldb, const int sB1, const int sB2,
-                   __global float* C, const int offC, const int ldc, const int sC1, const int sC2,
-                   const int inner, __global const float* bias, const int sBias2, __global const float* R) {
+__kernel void gemm(STRIX_GEMM_ARGS) {
     /* The order is compiled in: a runtime choice made llvmpipe's vectoriser give up on B's consecutive lanes
        (20× slower), and get_global_id with a computed dimension breaks PoCL's work-group compiler. */
 #if M_FIRST
@@ -168,14 +164,7 @@ __kernel void gemm(const int M, const int N, const int K,
     if (m0 >= M || n0 >= N) {
         return;
     }
-    const int b1 = b / inner;
-    const int b2 = b - b1 * inner;
-    A += offA + b1 * sA1 + b2 * sA2;
-    B += offB + b1 * sB1 + b2 * sB2;
-    const int cOff = offC + b1 * sC1 + b2 * sC2;
-    C += cOff;
-    R += cOff;
-    bias += b2 * sBias2;
+    STRIX_GEMM_BATCH(b);
     VEC acc0 = (VEC)(0.0f);
 #if RM > 1
     VEC acc1 = (VEC)(0.0f);
