@@ -3,10 +3,12 @@ package dev.strix.opencl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strix.api.Shape;
 import dev.strix.api.Strix;
 import dev.strix.api.StrixException;
 import dev.strix.api.Tensor;
 import dev.strix.api.graph.Graph;
+import dev.strix.api.weights.Initializers;
 import dev.strix.api.reference.ReferenceBackend;
 import dev.strix.api.spi.Session;
 import dev.strix.api.spi.SessionOptions;
@@ -72,5 +74,23 @@ class ProfileTest {
         assertThatThrownBy(() -> backend.compileOpenCl(g, FusionAndPlanTest.weights(g), POCL.with("opencl.profile",
                 "yes"))).isInstanceOf(StrixException.class).hasMessageContaining("opencl.profile")
                 .hasMessageContaining("'yes'");
+    }
+
+    @Test
+    void poclMultipliesActivationRowsWithTheRegisterKernelUnlessAKindIsForced() {
+        Graph g = GemmVariantsTest.graph(Shape.of(37, 64),
+                b -> x -> b.layer("linear", "fc").attr("out_features", 48).apply(x));
+        Weights w = Initializers.initialize(g, 3);
+        Tensor x = Tensors.random(g.inputs().get(0).shape(), 6);
+        OpenClBackend backend = (OpenClBackend) Strix.registry().backend(OpenClBackend.NAME);
+        SessionOptions profiled = POCL.with("opencl.profile", "true");
+        try (OpenClSession s = backend.compileOpenCl(g, w, profiled)) {
+            s.run(x);
+            assertThat(s.profile().orElseThrow().msPerKernel()).containsOnlyKeys("gemm/gemm_register:gemm");
+        }
+        try (OpenClSession s = backend.compileOpenCl(g, w, profiled.with("opencl.gemm", "block"))) {
+            s.run(x);
+            assertThat(s.profile().orElseThrow().msPerKernel()).containsOnlyKeys("gemm/gemm_block:gemm");
+        }
     }
 }

@@ -165,13 +165,16 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     private static Map<String, Integer> overrides(SessionOptions options) {
         Map<String, Integer> o = new HashMap<>();
         options.option("opencl.gemm").ifPresent(g -> {
-            switch (g) {
-                case "register" -> o.put("GEMM_KIND", 0);
-                case "local" -> o.put("GEMM_KIND", 1);
-                case "block" -> o.put("GEMM_KIND", 2);
+            int kind = switch (g) {
+                case "register" -> 0;
+                case "local" -> 1;
+                case "block" -> 2;
                 default -> throw new StrixException("option opencl.gemm must be 'register', 'local' or 'block', got '"
                         + g + "'");
-            }
+            };
+            // A forced kernel runs every product, whatever the table chose for row-major ones.
+            o.put("GEMM_KIND", kind);
+            o.put("GEMM_KIND_ROWS", kind);
         });
         options.extra().forEach((key, value) -> {
             if (key.startsWith("opencl.tune.")) {

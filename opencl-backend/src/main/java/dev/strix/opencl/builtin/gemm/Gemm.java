@@ -59,8 +59,10 @@ public final class Gemm {
 
     private Gemm(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, long m, long n, int k) {
         Tuning t = ctx.tuning();
-        this.local = t.get("GEMM_KIND") == 1;
-        this.block = t.get("GEMM_KIND") == 2;
+        int kind = layout == Layout.ROW_MAJOR && t.get("GEMM_KIND_ROWS") >= 0 ? t.get("GEMM_KIND_ROWS")
+                : t.get("GEMM_KIND");
+        this.local = kind == 1;
+        this.block = kind == 2;
         this.layout = layout;
         this.k = k;
         this.rm = block ? t.get("BRM") : t.get("RM");
