@@ -33,6 +33,10 @@ class DepthwiseConvTest {
         "3, 1, 2, 1, 2, 11, 19",
         "3, 1, 1, 1, 0, 6, 3",
         "3, 2, 1, 1, 0, 7, 40",
+        "3, 1, 1, 1, 1, 7, 7",
+        "3, 2, 1, 1, 1, 14, 14",
+        "3, 1, 1, 2, 1, 2, 2",
+        "3, 3, 1, 1, 1, 10, 10",
     })
     void matchesTheReference(int k, int stride, int dilation, int multiplier, int pad, int h, int w) {
         int c = 6;
