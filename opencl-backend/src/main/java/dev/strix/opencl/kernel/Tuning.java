@@ -31,7 +31,7 @@ public final class Tuning {
             Map.entry("RN", 16), Map.entry("TSM", 64), Map.entry("TSN", 64), Map.entry("TSK", 16),
             Map.entry("WPTM", 4), Map.entry("WPTN", 4), Map.entry("WG", 64), Map.entry("LOOP_BUDGET", 0),
             Map.entry("DW_ROWS", 1), Map.entry("DW_PAD", 0), Map.entry("ITEM_GROUPS", 0), Map.entry("BRM", 16),
-            Map.entry("BNB", 1), Map.entry("GEMM_KIND_ROWS", -1));
+            Map.entry("BNB", 1), Map.entry("GEMM_KIND_ROWS", -1), Map.entry("WINOGRAD", 0));
 
     /** vendor key → device class → overrides of {@link #DEFAULTS}. The "*" vendor applies when none matches. */
     static final Map<String, Map<String, Map<String, Integer>>> TABLE = table();
@@ -59,8 +59,9 @@ public final class Tuning {
         // (GEMM_KIND 2): 16 rows × one float16 per work-item, accumulators in a private array the compiler keeps in
         // registers. With A a row-major activation matrix the block kernel reads 16 rows as 16 strided streams and
         // lost to the 8-row register kernel (vit_b_16: 350–400 ms against 260–330 ms), hence GEMM_KIND_ROWS 0.
+        // 3×3 stride-1 convolutions run as Winograd F(2×2, 3×3) there (WINOGRAD 1).
         t.put("pocl", Map.of("cpu", Map.of("GEMM_KIND", 2, "GEMM_KIND_ROWS", 0, "BRM", 16, "BNB", 1, "WG", 64,
-                "DW_ROWS", 4, "DW_PAD", 1, "ITEM_GROUPS", 8)));
+                "DW_ROWS", 4, "DW_PAD", 1, "ITEM_GROUPS", 8, "WINOGRAD", 1)));
         // rusticl/llvmpipe vectorises across work-items like a GPU, has 32 KiB of local memory and allows 32
         // work-items per group for a kernel (CL_KERNEL_WORK_GROUP_SIZE), hence 4×8 groups on 32×32 tiles. Its
         // gallivm back end (Mesa 22) ends every loop once a kernel invocation has run 65,535 loop iterations in

@@ -13,7 +13,8 @@ import dev.strix.opencl.launch.ClKernel;
 import dev.strix.opencl.memory.ClBuffer;
 
 /**
- * conv2d in three ways: a depthwise kernel when each group is one input channel; a 1×1 fast path that multiplies
+ * conv2d in four ways: a depthwise kernel when each group is one input channel; Winograd F(2×2, 3×3) for 3×3
+ * stride-1 convolutions where the device's tuning asks for it ({@link Winograd}); a 1×1 fast path that multiplies
  * the packed weights with the input in place; otherwise im2col into scratch and a GEMM batched over images and
  * groups. Bias (after batch-norm folding), a residual add and an activation are fused into the output.
  */
@@ -36,6 +37,9 @@ public final class Conv2dKernel implements OpenClKernel {
         ClBuffer biasBuf = bias == null ? null : ctx.constant("bias", bias.data());
         if (g.depthwise()) {
             return depthwise(ctx, g, biasBuf, ep);
+        }
+        if (Winograd.applies(ctx, g)) {
+            return Winograd.prepare(ctx, g, biasBuf, ep);
         }
         int og = g.o() / g.groups();
         int kg = g.c() / g.groups() * g.kh() * g.kw();
