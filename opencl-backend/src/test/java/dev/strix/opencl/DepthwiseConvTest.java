@@ -8,9 +8,9 @@ import dev.strix.api.Tensor;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.graph.GraphBuilder;
 import dev.strix.api.graph.Value;
-import dev.strix.api.reference.ReferenceBackend;
 import dev.strix.api.spi.Session;
 import dev.strix.api.spi.SessionOptions;
+import dev.strix.api.testkit.Reference;
 import dev.strix.api.testkit.Tensors;
 import dev.strix.api.weights.Initializers;
 import dev.strix.api.weights.Weights;
@@ -51,10 +51,7 @@ class DepthwiseConvTest {
         Graph g = b.build(y);
         Weights weights = Initializers.initialize(g, 11);
         Tensor input = Tensors.random(g.inputs().get(0).shape(), 12);
-        Tensor expected;
-        try (Session ref = new ReferenceBackend().compile(g, weights, SessionOptions.defaults())) {
-            expected = ref.run(input);
-        }
+        Tensor expected = Reference.run(g, weights, input);
         OpenClBackend backend = (OpenClBackend) Strix.registry().backend(OpenClBackend.NAME);
         // Both code paths: a zero-padded copy without bounds tests (PoCL's tuning), and bounds tests in place
         // (GPUs' and llvmpipe's), one row per work-item.

@@ -8,9 +8,9 @@ import dev.strix.api.Tensor;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.graph.GraphBuilder;
 import dev.strix.api.graph.Value;
-import dev.strix.api.reference.ReferenceBackend;
 import dev.strix.api.spi.Session;
 import dev.strix.api.spi.SessionOptions;
+import dev.strix.api.testkit.Reference;
 import dev.strix.api.testkit.Tensors;
 import dev.strix.api.weights.Initializers;
 import dev.strix.api.weights.Weights;
@@ -51,10 +51,7 @@ class GemmVariantsTest {
     static void check(Graph g, ClDevice device, String kind, String label) {
         Weights w = Initializers.initialize(g, 11);
         Tensor x = Tensors.random(g.inputs().get(0).shape(), 4);
-        Tensor expected;
-        try (Session s = new ReferenceBackend().compile(g, w, SessionOptions.defaults())) {
-            expected = s.run(x);
-        }
+        Tensor expected = Reference.run(g, w, x);
         SessionOptions o = SessionOptions.defaults().withDevice(String.valueOf(device.index()))
                 .with("opencl.gemm", kind);
         try (Session s = Devices.backend().compile(g, w, o)) {
@@ -90,10 +87,7 @@ class GemmVariantsTest {
         Graph g = b.build(b.layer("matmul", "mm").attr("transpose_b", true).apply(a, c));
         Weights w = Weights.empty();
         List<Tensor> in = List.of(Tensors.random(Shape.of(2, 3, 19, 21), 1), Tensors.random(Shape.of(3, 17, 21), 2));
-        List<Tensor> expected;
-        try (Session s = new ReferenceBackend().compile(g, w, SessionOptions.defaults())) {
-            expected = s.run(in);
-        }
+        List<Tensor> expected = Reference.run(g, w, in);
         try (Session s = Devices.backend().compile(g, w, SessionOptions.defaults()
                 .withDevice(String.valueOf(device.index())).with("opencl.gemm", kind))) {
             assertThat(Tensors.relativeL2(s.run(in).get(0), expected.get(0))).isLessThan(1e-5);

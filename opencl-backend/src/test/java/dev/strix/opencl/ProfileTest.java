@@ -9,9 +9,9 @@ import dev.strix.api.StrixException;
 import dev.strix.api.Tensor;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.weights.Initializers;
-import dev.strix.api.reference.ReferenceBackend;
 import dev.strix.api.spi.Session;
 import dev.strix.api.spi.SessionOptions;
+import dev.strix.api.testkit.Reference;
 import dev.strix.api.testkit.Tensors;
 import dev.strix.api.weights.Weights;
 import dev.strix.opencl.session.KernelProfile;
@@ -29,10 +29,7 @@ class ProfileTest {
         Weights w = FusionAndPlanTest.weights(g);
         Tensor x = Tensors.random(g.inputs().get(0).shape(), 5);
         OpenClBackend backend = (OpenClBackend) Strix.registry().backend(OpenClBackend.NAME);
-        Tensor expected;
-        try (Session ref = new ReferenceBackend().compile(g, w, SessionOptions.defaults())) {
-            expected = ref.run(x);
-        }
+        Tensor expected = Reference.run(g, w, x);
         try (OpenClSession s = backend.compileOpenCl(g, w, POCL.with("opencl.profile", "true"))) {
             Tensor first = s.run(x);
             Tensor second = s.run(x);

@@ -8,9 +8,9 @@ import dev.strix.api.Tensor;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.graph.GraphBuilder;
 import dev.strix.api.graph.Value;
-import dev.strix.api.reference.ReferenceBackend;
 import dev.strix.api.spi.Session;
 import dev.strix.api.spi.SessionOptions;
+import dev.strix.api.testkit.Reference;
 import dev.strix.api.testkit.Tensors;
 import dev.strix.api.weights.Initializers;
 import dev.strix.api.weights.Weights;
@@ -68,10 +68,7 @@ class WinogradConvTest {
         Graph g = conv(s);
         Weights w = Initializers.initialize(g, 5);
         Tensor x = Tensors.random(g.inputs().get(0).shape(), 8);
-        Tensor expected;
-        try (Session ref = new ReferenceBackend().compile(g, w, SessionOptions.defaults())) {
-            expected = ref.run(x);
-        }
+        Tensor expected = Reference.run(g, w, x);
         SessionOptions o = SessionOptions.defaults().withDevice(String.valueOf(device.index()))
                 .with("opencl.tune.WINOGRAD", "1").with("opencl.profile", "true");
         OpenClBackend backend = (OpenClBackend) Strix.registry().backend(OpenClBackend.NAME);

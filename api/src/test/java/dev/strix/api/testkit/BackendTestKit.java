@@ -6,7 +6,6 @@ import dev.strix.api.Tensor;
 import dev.strix.api.graph.Graph;
 import dev.strix.api.graph.GraphBuilder;
 import dev.strix.api.graph.Value;
-import dev.strix.api.reference.ReferenceBackend;
 import dev.strix.api.registry.Registry;
 import dev.strix.api.spi.Backend;
 import dev.strix.api.spi.LayerExample;
@@ -87,10 +86,7 @@ public abstract class BackendTestKit {
         for (int i = 0; i < graph.inputs().size(); i++) {
             inputs.add(Tensors.random(graph.inputs().get(i).shape(), 7 + i));
         }
-        List<Tensor> expected;
-        try (Session ref = new ReferenceBackend().compile(graph, w, SessionOptions.defaults())) {
-            expected = ref.run(inputs);
-        }
+        List<Tensor> expected = Reference.run(graph, w, inputs);
         List<Tensor> actual;
         try (Session s = backend().compile(graph, w, sessionOptions())) {
             actual = s.run(inputs);

@@ -50,8 +50,8 @@ public final class Tuning {
 
     private static Map<String, Map<String, Map<String, Integer>>> table() {
         Map<String, Map<String, Map<String, Integer>>> t = new LinkedHashMap<>();
-        // PoCL's CPU device: one work-item per 8×16 register block, vectorised by the explicit float16 type.
-        // PoCL pays per work-item, so the depthwise kernel gives each several output rows, and per bounds test,
+        // PoCL's CPU device: GEMM work-items own a whole register block of C (below), vectorised by the explicit
+        // float16 type. PoCL pays per work-item, so the depthwise kernel gives each several output rows, and per bounds test,
         // so it reads a zero-padded copy of its input (DW_PAD) and tests nothing. Left to choose a group size
         // itself, PoCL makes one group of up to 4,096 work-items, and one group runs on one core: kernels whose
         // work-items each do a lot (register GEMM, depthwise) launch ITEM_GROUPS groups per compute unit instead.

@@ -95,9 +95,9 @@ __kernel void winograd_input(__global const float* x, __global float* v, const i
     }
 }
 
-/* Aᵀ's first (S0) and second (S1) rows applied to the 4 × 4 values q<row><column> of four tiles: column j. */
-#define WINOGRAD_S0(j) (q0##j + q1##j + q2##j)
-#define WINOGRAD_S1(j) (q1##j - q2##j - q3##j)
+/* Aᵀ's first (S0) and second (S1) rows applied to column j of the 4 × 4 values q[4·row + column] of four tiles. */
+#define WINOGRAD_S0(j) (q[j] + q[4 + (j)] + q[8 + (j)])
+#define WINOGRAD_S1(j) (q[4 + (j)] - q[8 + (j)] - q[12 + (j)])
 
 /* Output row of four neighbouring tiles, 8 consecutive outputs from their Aᵀ-rows s0 … s3, of which `count`
    lie inside the output. */
@@ -157,9 +157,6 @@ __kernel void winograd_output(__global const float* m, __global const float* bia
                 q[k] = vload4(0, lanes);
             }
         }
-        const float4 q00 = q[0], q01 = q[1], q02 = q[2], q03 = q[3], q10 = q[4], q11 = q[5], q12 = q[6],
-                     q13 = q[7], q20 = q[8], q21 = q[9], q22 = q[10], q23 = q[11], q30 = q[12], q31 = q[13],
-                     q32 = q[14], q33 = q[15];
         const int ox = 2 * tx;
         const int count = min(8, WO - ox);
         const int at = plane + oy * WO + ox;
