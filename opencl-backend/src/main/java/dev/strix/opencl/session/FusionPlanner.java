@@ -6,9 +6,13 @@ import dev.strix.api.graph.GraphInput;
 import dev.strix.api.graph.Node;
 import dev.strix.api.graph.Value;
 import dev.strix.api.weights.BoundWeights;
+import dev.strix.opencl.builtin.conv.Conv2dKernel;
+import dev.strix.opencl.builtin.conv.ConvGeometry;
+import dev.strix.opencl.builtin.conv.ExpandDepthwiseKernel;
 import dev.strix.opencl.kernel.Activation;
 import dev.strix.opencl.kernel.Epilogue;
 import dev.strix.opencl.kernel.OpenClKernel;
+import dev.strix.opencl.kernel.Tuning;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +27,9 @@ import java.util.function.Function;
  * Turns a lowered graph into session steps, folding and fusing at compile time: batch norm into the preceding
  * convolution's weights and bias, then a residual add and an activation into the producer's epilogue, when the
  * producer's kernel {@link OpenClKernel#fusesEpilogue() fuses epilogues} and each absorbed node is the sole reader
- * of what it absorbs. Layers that only reinterpret memory become views.
+ * of what it absorbs. Layers that only reinterpret memory become views. Where the device's tuning asks for it
+ * ({@code DW_FUSE}), a 1×1 convolution and the depthwise convolution that alone reads it become one step
+ * ({@link ExpandDepthwiseKernel}).
  */
 final class FusionPlanner {
     /** Layer types whose output is their input's memory, reinterpreted. */
@@ -35,11 +41,15 @@ final class FusionPlanner {
     private final Map<String, List<Integer>> readers = new HashMap<>();
     private final Set<String> graphOutputs = new HashSet<>();
     private final Map<String, Integer> index = new HashMap<>();
+    private final Set<String> graphInputs = new HashSet<>();
+    private final Tuning tuning;
 
-    FusionPlanner(Graph graph, BoundWeights weights, Function<Node, OpenClKernel> kernels) {
+    FusionPlanner(Graph graph, BoundWeights weights, Function<Node, OpenClKernel> kernels, Tuning tuning) {
         this.graph = graph;
         this.weights = weights;
         this.kernels = kernels;
+        this.tuning = tuning;
+        graph.inputs().stream().map(GraphInput::name).forEach(graphInputs::add);
         List<Node> nodes = graph.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             index.put(nodes.get(i).name(), i);
@@ -58,55 +68,102 @@ final class FusionPlanner {
         List<Node> nodes = graph.nodes();
         boolean[] absorbed = new boolean[nodes.size()];
         List<PlannedNode> steps = new ArrayList<>();
-        Set<String> inputs = new HashSet<>();
-        graph.inputs().stream().map(GraphInput::name).forEach(inputs::add);
         for (int i = 0; i < nodes.size(); i++) {
             if (absorbed[i]) {
                 continue;
             }
             Node node = nodes.get(i);
-            String type = node.type().name();
-            Map<String, Tensor> params = new LinkedHashMap<>(weights.floatParams(node));
-            if (VIEWS.contains(type)) {
-                steps.add(new PlannedNode(node, null, params, Map.of(), Epilogue.NONE, null, node.inputs(),
-                        outputs(node), List.of(), true));
+            if (VIEWS.contains(node.type().name())) {
+                steps.add(new PlannedNode(node, null, weights.floatParams(node), Map.of(), Epilogue.NONE, null,
+                        node.inputs(), outputs(node), List.of(), true));
                 continue;
             }
             OpenClKernel kernel = kernels.apply(node);
-            Epilogue epilogue = Epilogue.NONE;
-            Value residual = null;
-            Node last = node;
-            List<String> names = new ArrayList<>();
-            if (kernel != null && kernel.fusesEpilogue() && node.outputShapes().size() == 1) {
-                Optional<Node> next = soleReader(last);
-                if (type.equals("conv2d") && next.isPresent() && next.get().type().name().equals("batch_norm")) {
-                    BatchNormFolding.fold(params, weights.floatParams(next.get()), next.get());
+            Group group = group(i, kernel, absorbed);
+            PlannedNode fused = fuseDepthwise(group, kernel, absorbed);
+            steps.add(fused != null ? fused : new PlannedNode(node, kernel, group.params(),
+                    weights.indexParams(node), group.epilogue(), group.residual(), node.inputs(),
+                    outputs(group.last()), group.names(), false));
+        }
+        return steps;
+    }
+
+    /**
+     * A producer and what folds and fuses into it: its parameters (batch norm folded in), epilogue, residual
+     * operand, the group's last node and the names of the absorbed nodes.
+     */
+    private record Group(Node node, Map<String, Tensor> params, Epilogue epilogue, Value residual, Node last,
+            List<String> names) {}
+
+    /** Node {@code i}'s group, marking the nodes it absorbs. */
+    private Group group(int i, OpenClKernel kernel, boolean[] absorbed) {
+        Node node = graph.nodes().get(i);
+        Map<String, Tensor> params = new LinkedHashMap<>(weights.floatParams(node));
+        Epilogue epilogue = Epilogue.NONE;
+        Value residual = null;
+        Node last = node;
+        List<String> names = new ArrayList<>();
+        if (kernel != null && kernel.fusesEpilogue() && node.outputShapes().size() == 1) {
+            Optional<Node> next = soleReader(last);
+            if (node.type().name().equals("conv2d") && next.isPresent()
+                    && next.get().type().name().equals("batch_norm")) {
+                BatchNormFolding.fold(params, weights.floatParams(next.get()), next.get());
+                last = absorb(next.get(), absorbed, names);
+                next = soleReader(last);
+            }
+            if (next.isPresent() && next.get().type().name().equals("add")) {
+                Value other = otherOperand(next.get(), last);
+                if (other != null && other.shape().equals(last.outputShapes().get(0)) && available(other, i)) {
+                    residual = other;
+                    epilogue = epilogue.withResidual();
                     last = absorb(next.get(), absorbed, names);
                     next = soleReader(last);
                 }
-                if (next.isPresent() && next.get().type().name().equals("add")) {
-                    Value other = otherOperand(next.get(), last);
-                    if (other != null && other.shape().equals(last.outputShapes().get(0))
-                            && available(other, i, inputs)) {
-                        residual = other;
-                        epilogue = epilogue.withResidual();
-                        last = absorb(next.get(), absorbed, names);
-                        next = soleReader(last);
-                    }
-                }
-                if (next.isPresent()) {
-                    Optional<Activation.Resolved> act = Activation.of(next.get().type().name(),
-                            next.get().attributes());
-                    if (act.isPresent()) {
-                        epilogue = epilogue.withActivation(act.get().activation(), act.get().alpha());
-                        last = absorb(next.get(), absorbed, names);
-                    }
+            }
+            if (next.isPresent()) {
+                Optional<Activation.Resolved> act = Activation.of(next.get().type().name(),
+                        next.get().attributes());
+                if (act.isPresent()) {
+                    epilogue = epilogue.withActivation(act.get().activation(), act.get().alpha());
+                    last = absorb(next.get(), absorbed, names);
                 }
             }
-            steps.add(new PlannedNode(node, kernel, params, weights.indexParams(node), epilogue, residual,
-                    node.inputs(), outputs(last), names, false));
         }
-        return steps;
+        return new Group(node, params, epilogue, residual, last, names);
+    }
+
+    /**
+     * The expand convolution of {@code expand} and the depthwise convolution that alone reads it as one step
+     * ({@link ExpandDepthwiseKernel}) where the tuning and both geometries allow, marking the depthwise group
+     * absorbed; else null, nothing marked.
+     */
+    private PlannedNode fuseDepthwise(Group expand, OpenClKernel kernel, boolean[] absorbed) {
+        Optional<Node> next = soleReader(expand.last());
+        if (!(kernel instanceof Conv2dKernel) || !expand.node().type().name().equals("conv2d") || next.isEmpty()
+                || !next.get().type().name().equals("conv2d") || !(kernels.apply(next.get()) instanceof Conv2dKernel)) {
+            return null;
+        }
+        Node dwNode = next.get();
+        boolean[] trial = absorbed.clone();
+        Group dw = group(index.get(dwNode.name()), kernels.apply(dwNode), trial);
+        ConvGeometry e = geometry(expand.node());
+        ConvGeometry d = geometry(dwNode);
+        if (!ExpandDepthwiseKernel.fuses(tuning, e, expand.epilogue(), d, dw.epilogue())) {
+            return null;
+        }
+        System.arraycopy(trial, 0, absorbed, 0, absorbed.length);
+        absorbed[index.get(dwNode.name())] = true;
+        List<String> names = new ArrayList<>(expand.names());
+        names.add(dwNode.name());
+        names.addAll(dw.names());
+        OpenClKernel fused = new ExpandDepthwiseKernel(dwNode, dw.params().get("weight"), dw.params().get("bias"),
+                dw.epilogue());
+        return new PlannedNode(expand.node(), fused, expand.params(), Map.of(), expand.epilogue(), null,
+                expand.node().inputs(), outputs(dw.last()), names, false);
+    }
+
+    private static ConvGeometry geometry(Node conv) {
+        return ConvGeometry.of(conv.attributes(), conv.inputShapes().get(0), conv.outputShapes().get(0));
     }
 
     private Node absorb(Node n, boolean[] absorbed, List<String> names) {
@@ -152,8 +209,8 @@ final class FusionPlanner {
     }
 
     /** Whether {@code v} is computed before step {@code i} runs (a graph input or an earlier node's output). */
-    private boolean available(Value v, int i, Set<String> inputs) {
-        if (inputs.contains(v.producer())) {
+    private boolean available(Value v, int i) {
+        if (graphInputs.contains(v.producer())) {
             return true;
         }
         Integer p = index.get(v.producer());

@@ -146,12 +146,12 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         Map<String, OpenClKernel> k = kernels();
         Graph lowered = graph.lowered(n -> k.containsKey(n.type().name()));
         BoundWeights bound = WeightBinder.bind(lowered, weights);
+        Tuning tuning = Tuning.forDevice(device, overrides(options));
         List<PlannedNode> plan = new FusionPlanner(lowered, bound, node -> {
             OpenClKernel kernel = k.get(node.type().name());
             return kernel != null && kernel.supports(node, device) ? kernel : null;
-        }).plan();
-        return new OpenClSession(lowered, plan, context(device), Tuning.forDevice(device, overrides(options)),
-                profiling(options));
+        }, tuning).plan();
+        return new OpenClSession(lowered, plan, context(device), tuning, profiling(options));
     }
 
     private static boolean profiling(SessionOptions options) {

@@ -23,33 +23,27 @@
 #define HAS_BIAS 0
 #endif
 
-#if ACT == 0
-#define STRIX_ACT(x) (x)
-#elif ACT == 1
-#define STRIX_ACT(x) fmax((x), 0.0f)
-#elif ACT == 2
-#define STRIX_ACT(x) clamp((x), 0.0f, 6.0f)
-#elif ACT == 3
-#define STRIX_ACT(x) (fmax((x), 0.0f) + ACT_ALPHA * fmin((x), 0.0f))
-#elif ACT == 4
-#define STRIX_ACT(x) (fmax((x), 0.0f) + ACT_ALPHA * expm1(fmin((x), 0.0f)))
-#elif ACT == 5
-#define STRIX_ACT(x) (0.5f * (x) * (1.0f + erf((x) * 0.70710678118654752f)))
-#elif ACT == 6
-#define STRIX_ACT(x) (0.5f * (x) * (1.0f + tanh(0.79788456080286536f * ((x) + 0.044715f * (x) * (x) * (x)))))
-#elif ACT == 7
-#define STRIX_ACT(x) (1.0f / (1.0f + exp(-(x))))
-#elif ACT == 8
-#define STRIX_ACT(x) (clamp((x) + 3.0f, 0.0f, 6.0f) / 6.0f)
-#elif ACT == 9
-#define STRIX_ACT(x) tanh(x)
-#elif ACT == 10
-#define STRIX_ACT(x) ((x) / (1.0f + exp(-(x))))
-#elif ACT == 11
-#define STRIX_ACT(x) ((x) * clamp((x) + 3.0f, 0.0f, 6.0f) / 6.0f)
-#else
+/* STRIX_ACT_<code>(x, alpha): each activation by its code; STRIX_ACT_AS(code, alpha, x) picks one by a code that
+   is a plain integer define (a kernel fusing two activations, e.g. conv/expand_depthwise.cl, uses both). */
+#define STRIX_ACT_0(x, alpha) (x)
+#define STRIX_ACT_1(x, alpha) fmax((x), 0.0f)
+#define STRIX_ACT_2(x, alpha) clamp((x), 0.0f, 6.0f)
+#define STRIX_ACT_3(x, alpha) (fmax((x), 0.0f) + (alpha) * fmin((x), 0.0f))
+#define STRIX_ACT_4(x, alpha) (fmax((x), 0.0f) + (alpha) * expm1(fmin((x), 0.0f)))
+#define STRIX_ACT_5(x, alpha) (0.5f * (x) * (1.0f + erf((x) * 0.70710678118654752f)))
+#define STRIX_ACT_6(x, alpha) (0.5f * (x) * (1.0f + tanh(0.79788456080286536f * ((x) + 0.044715f * (x) * (x) * (x)))))
+#define STRIX_ACT_7(x, alpha) (1.0f / (1.0f + exp(-(x))))
+#define STRIX_ACT_8(x, alpha) (clamp((x) + 3.0f, 0.0f, 6.0f) / 6.0f)
+#define STRIX_ACT_9(x, alpha) tanh(x)
+#define STRIX_ACT_10(x, alpha) ((x) / (1.0f + exp(-(x))))
+#define STRIX_ACT_11(x, alpha) ((x) * clamp((x) + 3.0f, 0.0f, 6.0f) / 6.0f)
+#define STRIX_ACT_PASTE(code) STRIX_ACT_##code
+#define STRIX_ACT_CODE(code) STRIX_ACT_PASTE(code)
+#define STRIX_ACT_AS(code, alpha, x) STRIX_ACT_CODE(code)(x, alpha)
+#if ACT < 0 || ACT > 11
 #error "unknown ACT code"
 #endif
+#define STRIX_ACT(x) STRIX_ACT_AS(ACT, ACT_ALPHA, x)
 
 /* Rounds n up to a multiple of m. */
 #define STRIX_ROUND_UP(n, m) ((((n) + (m) - 1) / (m)) * (m))
