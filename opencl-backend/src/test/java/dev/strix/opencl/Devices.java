@@ -19,6 +19,12 @@ final class Devices {
         return backend().clDevices();
     }
 
+    /** (device, case) for every device and every one of {@code cases}, the device shown as its label. */
+    static Stream<Arguments> crossed(List<?> cases) {
+        return all().stream().flatMap(d -> cases.stream()
+                .map(c -> Arguments.of(org.junit.jupiter.api.Named.of(d.label(), d), c)));
+    }
+
     /** One argument per device, shown as its label. */
     static Stream<Arguments> arguments() {
         return all().stream().map(d -> Arguments.of(org.junit.jupiter.api.Named.of(d.label(), d)));

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,13 +57,7 @@ class ExpandDepthwiseTest {
             new Case(2, 16, 32, 8, 33, 3, 2, new int[] {1, 0, 1, 2}, "relu6", "relu6", true));
 
     static Stream<Arguments> cases() {
-        List<Arguments> all = new ArrayList<>();
-        for (ClDevice d : Devices.all()) {
-            for (Case c : CASES) {
-                all.add(Arguments.of(Named.of(d.label(), d), c));
-            }
-        }
-        return all.stream();
+        return Devices.crossed(CASES);
     }
 
     static Graph block(Case c) {
