@@ -44,8 +44,10 @@ class WinogradConvTest {
         };
         List<Arguments> all = new ArrayList<>();
         for (ClDevice d : Devices.all()) {
-            for (int[] s : shapes) {
-                all.add(Arguments.of(Named.of(d.label(), d), s));
+            for (int tile : new int[] {2, 4}) {
+                for (int[] s : shapes) {
+                    all.add(Arguments.of(Named.of(d.label(), d), tile, s));
+                }
             }
         }
         return all.stream();
@@ -64,19 +66,21 @@ class WinogradConvTest {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void matchesTheReference(ClDevice device, int[] s) {
+    void matchesTheReference(ClDevice device, int tile, int[] s) {
         Graph g = conv(s);
         Weights w = Initializers.initialize(g, 5);
         Tensor x = Tensors.random(g.inputs().get(0).shape(), 8);
         Tensor expected = Reference.run(g, w, x);
         SessionOptions o = SessionOptions.defaults().withDevice(String.valueOf(device.index()))
-                .with("opencl.tune.WINOGRAD", "1").with("opencl.profile", "true");
+                .with("opencl.tune.WINOGRAD", "1").with("opencl.tune.WINOGRAD_TILE", String.valueOf(tile))
+                .with("opencl.profile", "true");
         OpenClBackend backend = (OpenClBackend) Strix.registry().backend(OpenClBackend.NAME);
         try (OpenClSession session = backend.compileOpenCl(g, w, o)) {
-            assertThat(Tensors.relativeL2(session.run(x), expected)).as("%s on %s", java.util.Arrays.toString(s),
-                    device.label()).isLessThan(1e-5);
-            assertThat(session.profile().orElseThrow().msPerKernel()).containsKeys("conv/winograd:winograd_input",
-                    "conv/winograd:winograd_output");
+            assertThat(Tensors.relativeL2(session.run(x), expected)).as("F(%dx%d) %s on %s", tile, tile,
+                    java.util.Arrays.toString(s), device.label()).isLessThan(1e-5);
+            String name = tile == 4 ? "winograd4" : "winograd";
+            assertThat(session.profile().orElseThrow().msPerKernel()).containsKeys(
+                    "conv/winograd:" + name + "_input", "conv/winograd:" + name + "_output");
         }
     }
 
@@ -90,8 +94,28 @@ class WinogradConvTest {
             Graph g = conv(s);
             try (OpenClSession session = backend.compileOpenCl(g, Initializers.initialize(g, 1), o)) {
                 session.run(Tensors.random(g.inputs().get(0).shape(), 2));
-                assertThat(session.profile().orElseThrow().msPerKernel().containsKey("conv/winograd:winograd_input"))
-                        .as("%d input channels", s[1]).isEqualTo(s[1] >= 16);
+                boolean winograd = session.profile().orElseThrow().msPerKernel().keySet().stream()
+                        .anyMatch(k -> k.startsWith("conv/winograd"));
+                assertThat(winograd).as("%d input channels", s[1]).isEqualTo(s[1] >= 16);
+            }
+        }
+    }
+
+    @Test
+    void poclTakesFourByFourTilesWhereTheLayerHasSixteen() {
+        OpenClBackend backend = (OpenClBackend) Strix.registry().backend(OpenClBackend.NAME);
+        SessionOptions o = SessionOptions.defaults().withDevice(PoclBackendTest.DEVICE).with("opencl.profile", "true");
+        // 16×16 outputs: 16 tiles of 4×4; 7×7 outputs: 4 tiles at batch 1, 16 at batch 4.
+        int[][] shapes = {{1, 16, 16, 16, 16}, {1, 16, 16, 7, 7}, {4, 16, 16, 7, 7}};
+        boolean[] four = {true, false, true};
+        for (int i = 0; i < shapes.length; i++) {
+            int[] s = shapes[i];
+            Graph g = conv(new int[] {s[0], s[1], s[2], s[3], s[4], 1, 1, 1, 1, 1, 0});
+            try (OpenClSession session = backend.compileOpenCl(g, Initializers.initialize(g, 1), o)) {
+                session.run(Tensors.random(g.inputs().get(0).shape(), 2));
+                assertThat(session.profile().orElseThrow().msPerKernel())
+                        .as(java.util.Arrays.toString(s)).containsKey(four[i] ? "conv/winograd:winograd4_input"
+                                : "conv/winograd:winograd_input");
             }
         }
     }

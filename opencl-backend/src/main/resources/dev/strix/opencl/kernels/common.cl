@@ -45,6 +45,10 @@
 #endif
 #define STRIX_ACT(x) STRIX_ACT_AS(ACT, ACT_ALPHA, x)
 
+/* Pastes a and b after expanding both: STRIX_CAT(float, VW) is float8 where VW is 8. */
+#define STRIX_CAT_(a, b) a##b
+#define STRIX_CAT(a, b) STRIX_CAT_(a, b)
+
 /* Rounds n up to a multiple of m. */
 #define STRIX_ROUND_UP(n, m) ((((n) + (m) - 1) / (m)) * (m))
 

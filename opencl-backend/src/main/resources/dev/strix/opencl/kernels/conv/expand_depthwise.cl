@@ -71,8 +71,6 @@
 #define EXPAND_ACT_ALPHA 0.0f
 #endif
 
-#define STRIX_CAT_(a, b) a##b
-#define STRIX_CAT(a, b) STRIX_CAT_(a, b)
 #define VEC_E STRIX_CAT(float, VE)
 #define LOAD_E STRIX_CAT(vload, VE)
 #define STORE_E STRIX_CAT(vstore, VE)
