@@ -50,7 +50,7 @@ public final class Launches {
      * until there are.
      */
     public static long[] itemGroups(KernelContext ctx, long[] global) {
-        return groupsFor(global, groupTarget(ctx));
+        return groupsFor(global, groupTarget(ctx), ctx.device().maxWorkGroupSize());
     }
 
     /**
@@ -64,22 +64,31 @@ public final class Launches {
     }
 
     /**
-     * Local sizes dividing {@code global} that give at least {@code wanted} groups (single items at most), or null
-     * when {@code wanted} is 0.
+     * Local sizes dividing {@code global} that give at least {@code wanted} groups (single items at most) of at most
+     * {@code maxItems} work-items each (the device's CL_DEVICE_MAX_WORK_GROUP_SIZE), or null when {@code wanted} is
+     * 0.
      */
-    public static long[] groupsFor(long[] global, long wanted) {
+    public static long[] groupsFor(long[] global, long wanted, long maxItems) {
         if (wanted <= 0) {
             return null;
         }
         long[] local = global.clone();
         // The last dimension is split first, the first last: a CPU runtime runs a group's work-items with the
         // first dimension innermost, so neighbours along it share data (a GEMM's B panel) while it stays whole.
-        for (int d = local.length - 1; d >= 0 && groups(global, local) < wanted; d--) {
-            while (local[d] > 1 && groups(global, local) < wanted) {
+        for (int d = local.length - 1; d >= 0 && (groups(global, local) < wanted || items(local) > maxItems); d--) {
+            while (local[d] > 1 && (groups(global, local) < wanted || items(local) > maxItems)) {
                 local[d] /= smallestFactor(local[d]);
             }
         }
         return local;
+    }
+
+    private static long items(long[] local) {
+        long n = 1;
+        for (long l : local) {
+            n *= l;
+        }
+        return n;
     }
 
     private static long groups(long[] global, long[] local) {

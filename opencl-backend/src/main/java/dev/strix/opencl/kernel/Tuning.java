@@ -32,7 +32,7 @@ public final class Tuning {
             Map.entry("WPTM", 4), Map.entry("WPTN", 4), Map.entry("WG", 64), Map.entry("LOOP_BUDGET", 0),
             Map.entry("DW_ROWS", 1), Map.entry("DW_PAD", 0), Map.entry("ITEM_GROUPS", 0), Map.entry("BRM", 16),
             Map.entry("BNB", 1), Map.entry("GEMM_KIND_ROWS", -1), Map.entry("WINOGRAD", 0),
-            Map.entry("DW_FUSE", 0), Map.entry("WINOGRAD_TILE", 0));
+            Map.entry("DW_FUSE", 0), Map.entry("WINOGRAD_TILE", 0), Map.entry("OVER_BATCH", 1));
 
     /** vendor key → device class → overrides of {@link #DEFAULTS}. The "*" vendor applies when none matches. */
     static final Map<String, Map<String, Map<String, Integer>>> TABLE = table();

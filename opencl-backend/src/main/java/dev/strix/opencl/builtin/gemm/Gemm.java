@@ -55,12 +55,13 @@ public final class Gemm {
     private final int wptm;
     private final int wptn;
     private final long groupTarget;
+    private final long maxGroup;
     private final boolean mFirst;
 
-    private Gemm(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, long m, long n, int k) {
+    private Gemm(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, long m, long n, int k,
+            int colPlane, long colStride) {
         Tuning t = ctx.tuning();
-        int kind = layout == Layout.ROW_MAJOR && t.get("GEMM_KIND_ROWS") >= 0 ? t.get("GEMM_KIND_ROWS")
-                : t.get("GEMM_KIND");
+        int kind = kind(t, layout);
         this.local = kind == 1;
         this.block = kind == 2;
         this.layout = layout;
@@ -87,10 +88,17 @@ public final class Gemm {
         }
         this.slice = s;
         this.groupTarget = Launches.groupTarget(ctx);
+        this.maxGroup = ctx.device().maxWorkGroupSize();
         // With explicit groups (CPUs) the operand re-read is the smaller: M blocks first re-read A (M×K) and keep
         // each B panel close, N blocks first the other way round. Unknown shapes (m or n 0) go N first.
         this.mFirst = !local && groupTarget > 0 && m > 0 && n > 0 && m < n;
         Defines base = tuned(t).set("TRANS_A", layout == Layout.ROW_MAJOR ? 0 : local ? 1 : 2);
+        if (colPlane > 0) {
+            if (!block) {
+                throw new IllegalStateException("columns batched over images need the block GEMM");
+            }
+            base.set("COL_PLANE", colPlane).set("COL_STRIDE", colStride);
+        }
         if (!local) {
             base.set("M_FIRST", mFirst ? 1 : 0);
         }
@@ -108,7 +116,28 @@ public final class Gemm {
 
     /** Builds the GEMM for this node and device, for products with inner dimension {@code k}. */
     public static Gemm create(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, int k) {
-        return new Gemm(ctx, layout, bias, epilogue, 0, 0, k);
+        return new Gemm(ctx, layout, bias, epilogue, 0, 0, k, 0, 0);
+    }
+
+    private static int kind(Tuning t, Layout layout) {
+        return layout == Layout.ROW_MAJOR && t.get("GEMM_KIND_ROWS") >= 0 ? t.get("GEMM_KIND_ROWS")
+                : t.get("GEMM_KIND");
+    }
+
+    /** Whether this device's GEMM for {@code layout} can batch columns over images ({@link #columnBatched}). */
+    public static boolean batchesColumns(KernelContext ctx, Layout layout) {
+        return kind(ctx.tuning(), layout) == 2;
+    }
+
+    /**
+     * Builds one product of m×k by k×(images·plane) whose B holds every image's columns side by side
+     * ([k][images·plane]) and whose C is laid out per image, {@code colStride} apart ([images][m][plane], row
+     * {@code ldc} apart): a batch of small planes (7×7) as one product instead of one per image, each of which
+     * would leave most of a 16-column block empty. Only where {@link #batchesColumns} (the block kernel).
+     */
+    public static Gemm columnBatched(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, int m, int n,
+            int k, int plane, long colStride) {
+        return new Gemm(ctx, layout, bias, epilogue, m, n, k, plane, colStride);
     }
 
     /**
@@ -116,7 +145,7 @@ public final class Gemm {
      * kernel orders its blocks so that the smaller operand is the one re-read.
      */
     public static Gemm create(KernelContext ctx, Layout layout, Bias bias, Epilogue epilogue, int m, int n, int k) {
-        return new Gemm(ctx, layout, bias, epilogue, m, n, k);
+        return new Gemm(ctx, layout, bias, epilogue, m, n, k, 0, 0);
     }
 
     /**
@@ -224,7 +253,7 @@ public final class Gemm {
         } else {
             long[] global = mFirst ? new long[] {ceil(m, rm), ceil(n, rn), batches}
                     : new long[] {ceil(n, rn), ceil(m, rm), batches};
-            io.launch(kernel, global, Launches.groupsFor(global, groupTarget));
+            io.launch(kernel, global, Launches.groupsFor(global, groupTarget, maxGroup));
         }
     }
 

@@ -1,14 +1,16 @@
 /*
  * im2col.cl: unfolds convolution windows into columns so a convolution becomes a GEMM.
  *
- *   col[n][k][p] = x[n][c][oy·SH − PT + ky·DH][ox·SW − PL + kx·DW]  (0 outside the input)
- *   with k = (c·KH + ky)·KW + kx over C·KH·KW rows and p = oy·WO + ox over HO·WO columns.
+ *   col[n·SN + k·SK + p] = x[n][c][oy·SH − PT + ky·DH][ox·SW − PL + kx·DW]  (0 outside the input)
+ *   with k = (c·KH + ky)·KW + kx over C·KH·KW rows and p = oy·WO + ox over HO·WO columns: per image [k][p]
+ *   (SN = C·KH·KW·HO·WO, SK = HO·WO), or every image's columns side by side, [k][n][p] (SN = HO·WO,
+ *   SK = N·HO·WO), for a GEMM whose columns run over the batch.
  *
  * Tunables: none. Global size: (P rounded up to the work-group, C·KH·KW, N).
  */
 __kernel void im2col(__global const float* x, __global float* col, const int C, const int H, const int W,
                      const int KH, const int KW, const int SH, const int SW, const int PT, const int PL,
-                     const int DH, const int DW, const int HO, const int WO) {
+                     const int DH, const int DW, const int HO, const int WO, const int SN, const int SK) {
     const int p = get_global_id(0);
     const int k = get_global_id(1);
     const int n = get_global_id(2);
@@ -28,7 +30,7 @@ __kernel void im2col(__global const float* x, __global float* col, const int C, 
     if (iy >= 0 && iy < H && ix >= 0 && ix < W) {
         v = x[((n * C + c) * H + iy) * W + ix];
     }
-    col[(n * (C * KH * KW) + k) * P + p] = v;
+    col[n * SN + k * SK + p] = v;
 }
 
 /*
@@ -40,18 +42,17 @@ __kernel void im2col(__global const float* x, __global float* col, const int C, 
  */
 __kernel void im2col_rows(__global const float* x, __global float* col, const int C, const int H, const int W,
                           const int KH, const int KW, const int SH, const int SW, const int PT, const int PL,
-                          const int DH, const int DW, const int HO, const int WO) {
+                          const int DH, const int DW, const int HO, const int WO, const int SN, const int SK) {
     const int oy = get_global_id(0);
     const int c = get_global_id(1);
     const int n = get_global_id(2);
-    const int P = HO * WO;
     for (int ky = 0; ky < KH; ky++) {
         const int iy = oy * SH - PT + ky * DH;
         const bool rowInside = iy >= 0 && iy < H;
         __global const float* in = x + ((n * C + c) * H + iy) * W;
         for (int kx = 0; kx < KW; kx++) {
             const int k = (c * KH + ky) * KW + kx;
-            __global float* out = col + (n * (C * KH * KW) + k) * P + oy * WO;
+            __global float* out = col + n * SN + k * SK + oy * WO;
             const int shift = kx * DW - PL;
             int lo = min(WO, shift >= 0 ? 0 : (-shift + SW - 1) / SW);
             int hi = max(lo, min(WO, W - shift > 0 ? (W - shift + SW - 1) / SW : 0));

@@ -9,7 +9,7 @@
  *
  * Tunables: RM rows per work-item (default 16; with TRANS_A = 2 the weight's panel height), NB float16 column
  * vectors per work-item (default 1), TRANS_A, BIAS, ACCUMULATE, M_FIRST (see gemm_register.cl), ACT, ACT_ALPHA,
- * HAS_RESIDUAL.
+ * HAS_RESIDUAL; COL_PLANE and COL_STRIDE (columns batched over images, below).
  * Global size: (ceil(M / RM), ceil(N / (16·NB)), batches) with M_FIRST, else the first two swapped.
  */
 #ifndef RM
@@ -30,7 +30,20 @@
 #ifndef M_FIRST
 #define M_FIRST 0
 #endif
+#ifndef COL_PLANE
+#define COL_PLANE 0
+#endif
 #define RNB (16 * NB)
+/* Where column n of row m lies in C (and R). With COL_PLANE > 0 the columns run over images, COL_PLANE each (B
+   was gathered column-batched, [K][images · COL_PLANE]), and C is [images][M][COL_PLANE], COL_STRIDE apart: one
+   product covers the batch where each image alone would leave most of a 16-column block empty (7×7 planes). */
+#if COL_PLANE
+#define COL_AT(m, n) (((n) / COL_PLANE) * COL_STRIDE + (m) * ldc + (n) % COL_PLANE)
+#define COL_WHOLE(n) ((n) % COL_PLANE + 16 <= COL_PLANE)
+#else
+#define COL_AT(m, n) ((m) * ldc + (n))
+#define COL_WHOLE(n) 1
+#endif
 
 
 __kernel void gemm(STRIX_GEMM_ARGS) {
@@ -102,8 +115,8 @@ __kernel void gemm(STRIX_GEMM_ARGS) {
         for (int j = 0; j < NB; j++) {
             const int n = n0 + 16 * j;
             float16 v = acc[r][j];
-            if (n + 16 <= N) {
-                __global float* c = C + m * ldc + n;
+            if (n + 16 <= N && COL_WHOLE(n)) {
+                __global float* c = C + COL_AT(m, n);
 #if ACCUMULATE
                 v += vload16(0, c);
 #endif
@@ -113,16 +126,16 @@ __kernel void gemm(STRIX_GEMM_ARGS) {
                 v += vload16(0, bias + n);
 #endif
 #if HAS_RESIDUAL
-                v += vload16(0, R + m * ldc + n);
+                v += vload16(0, R + COL_AT(m, n));
 #endif
                 v = STRIX_ACT(v);
                 vstore16(v, 0, c);
             } else {
                 float part[16];
                 vstore16(v, 0, part);
-                for (int c = 0; c < N - n; c++) {
+                for (int c = 0; c < min(16, N - n); c++) {
                     float s = part[c];
-                    const int at = m * ldc + n + c;
+                    const int at = COL_AT(m, n + c);
 #if ACCUMULATE
                     s += C[at];
 #endif
