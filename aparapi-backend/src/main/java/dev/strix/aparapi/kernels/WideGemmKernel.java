@@ -1,9 +1,12 @@
 package dev.strix.aparapi.kernels;
 
 /**
- * {@link MatrixKernel} with 8 × 8 tiles: each loaded value feeds 8 multiply-adds. On PoCL 8 × 4 tiles were 1.4–1.7×
- * faster than 4 × 4 and 8 × 8 another 1.5× (the generated code runs per work item, so reuse inside the item is what
- * counts); on the Java thread pool wide tiles are slower (HotSpot spills the accumulators).
+ * {@link MatrixKernel} with 8 × 16 tiles, for OpenCL: each loaded value feeds 8 or 16 multiply-adds. Where op(B) is
+ * row-major and the block has all 16 columns, the 16 values of one k are read at consecutive addresses, so the
+ * OpenCL compiler (LLVM's SLP vectoriser on PoCL) loads them as one vector and runs each row's 16 multiply-adds as
+ * one vector operation; edge blocks and transposed B read column by column, clamped, in scalars. On PoCL 8 × 4
+ * tiles were 1.4–1.7× faster than 4 × 4 and 8 × 8 another 1.5× (the generated code runs per work item, so reuse
+ * inside the item is what counts); on the Java thread pool wide tiles are slower (HotSpot spills the accumulators).
  */
 public final class WideGemmKernel extends MatrixKernel {
     @Override
@@ -13,152 +16,286 @@ public final class WideGemmKernel extends MatrixKernel {
 
     @Override
     public int tileCols() {
-        return 8;
+        return 16;
     }
 
     @Override
     protected void compute(int id) {
-        int colBlocks = (cols + 7) / 8;
+        int colBlocks = (cols + 15) / 16;
         int rowBlocks = (rows + 7) / 8;
-        int cb = id % colBlocks;
-        int rest = id / colBlocks;
-        int rb = rest % rowBlocks;
-        int batch = rest / rowBlocks;
+        // Row blocks vary fastest: neighbouring work items share one 16-column strip of B (K × 64 bytes, which
+        // stays in cache) and re-read A, the smaller operand in ViT's linears (197 rows); column blocks first
+        // streamed all of a 3,072-column weight from memory once per row block.
+        int rb = id % rowBlocks;
+        int rest = id / rowBlocks;
+        int cb = rest % colBlocks;
+        int batch = rest / colBlocks;
         int r0 = rb * 8;
-        int c0 = cb * 8;
-        int r1 = min(r0 + 1, rows - 1);
-        int r2 = min(r0 + 2, rows - 1);
-        int r3 = min(r0 + 3, rows - 1);
-        int r4 = min(r0 + 4, rows - 1);
-        int r5 = min(r0 + 5, rows - 1);
-        int r6 = min(r0 + 6, rows - 1);
-        int r7 = min(r0 + 7, rows - 1);
-        int c1 = min(c0 + 1, cols - 1);
-        int c2 = min(c0 + 2, cols - 1);
-        int c3 = min(c0 + 3, cols - 1);
-        int c4 = min(c0 + 4, cols - 1);
-        int c5 = min(c0 + 5, cols - 1);
-        int c6 = min(c0 + 6, cols - 1);
-        int c7 = min(c0 + 7, cols - 1);
+        int c0 = cb * 16;
         int ao = aOffsets[batch];
         int bo = bOffsets[batch];
         int a0 = ao + r0 * lda;
-        int a1 = ao + r1 * lda;
-        int a2 = ao + r2 * lda;
-        int a3 = ao + r3 * lda;
-        int a4 = ao + r4 * lda;
-        int a5 = ao + r5 * lda;
-        int a6 = ao + r6 * lda;
-        int a7 = ao + r7 * lda;
+        int a1 = ao + min(r0 + 1, rows - 1) * lda;
+        int a2 = ao + min(r0 + 2, rows - 1) * lda;
+        int a3 = ao + min(r0 + 3, rows - 1) * lda;
+        int a4 = ao + min(r0 + 4, rows - 1) * lda;
+        int a5 = ao + min(r0 + 5, rows - 1) * lda;
+        int a6 = ao + min(r0 + 6, rows - 1) * lda;
+        int a7 = ao + min(r0 + 7, rows - 1) * lda;
         // Step between consecutive k and between consecutive columns of op(B).
         int kStep = transB == 1 ? 1 : ldb;
         int cStep = transB == 1 ? ldb : 1;
         int b0 = bo + c0 * cStep;
-        int b1 = bo + c1 * cStep;
-        int b2 = bo + c2 * cStep;
-        int b3 = bo + c3 * cStep;
-        int b4 = bo + c4 * cStep;
-        int b5 = bo + c5 * cStep;
-        int b6 = bo + c6 * cStep;
-        int b7 = bo + c7 * cStep;
-        float s00 = 0f, s01 = 0f, s02 = 0f, s03 = 0f;
-        float s04 = 0f, s05 = 0f, s06 = 0f, s07 = 0f;
-        float s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f;
-        float s14 = 0f, s15 = 0f, s16 = 0f, s17 = 0f;
-        float s20 = 0f, s21 = 0f, s22 = 0f, s23 = 0f;
-        float s24 = 0f, s25 = 0f, s26 = 0f, s27 = 0f;
-        float s30 = 0f, s31 = 0f, s32 = 0f, s33 = 0f;
-        float s34 = 0f, s35 = 0f, s36 = 0f, s37 = 0f;
-        float s40 = 0f, s41 = 0f, s42 = 0f, s43 = 0f;
-        float s44 = 0f, s45 = 0f, s46 = 0f, s47 = 0f;
-        float s50 = 0f, s51 = 0f, s52 = 0f, s53 = 0f;
-        float s54 = 0f, s55 = 0f, s56 = 0f, s57 = 0f;
-        float s60 = 0f, s61 = 0f, s62 = 0f, s63 = 0f;
-        float s64 = 0f, s65 = 0f, s66 = 0f, s67 = 0f;
-        float s70 = 0f, s71 = 0f, s72 = 0f, s73 = 0f;
-        float s74 = 0f, s75 = 0f, s76 = 0f, s77 = 0f;
-        for (int k = 0; k < depth; k++) {
-            float x0 = a[a0 + k];
-            float x1 = a[a1 + k];
-            float x2 = a[a2 + k];
-            float x3 = a[a3 + k];
-            float x4 = a[a4 + k];
-            float x5 = a[a5 + k];
-            float x6 = a[a6 + k];
-            float x7 = a[a7 + k];
-            int kb = k * kStep;
-            float w0 = b[b0 + kb];
-            float w1 = b[b1 + kb];
-            float w2 = b[b2 + kb];
-            float w3 = b[b3 + kb];
-            float w4 = b[b4 + kb];
-            float w5 = b[b5 + kb];
-            float w6 = b[b6 + kb];
-            float w7 = b[b7 + kb];
-            s00 += x0 * w0; s01 += x0 * w1; s02 += x0 * w2; s03 += x0 * w3;
-            s04 += x0 * w4; s05 += x0 * w5; s06 += x0 * w6; s07 += x0 * w7;
-            s10 += x1 * w0; s11 += x1 * w1; s12 += x1 * w2; s13 += x1 * w3;
-            s14 += x1 * w4; s15 += x1 * w5; s16 += x1 * w6; s17 += x1 * w7;
-            s20 += x2 * w0; s21 += x2 * w1; s22 += x2 * w2; s23 += x2 * w3;
-            s24 += x2 * w4; s25 += x2 * w5; s26 += x2 * w6; s27 += x2 * w7;
-            s30 += x3 * w0; s31 += x3 * w1; s32 += x3 * w2; s33 += x3 * w3;
-            s34 += x3 * w4; s35 += x3 * w5; s36 += x3 * w6; s37 += x3 * w7;
-            s40 += x4 * w0; s41 += x4 * w1; s42 += x4 * w2; s43 += x4 * w3;
-            s44 += x4 * w4; s45 += x4 * w5; s46 += x4 * w6; s47 += x4 * w7;
-            s50 += x5 * w0; s51 += x5 * w1; s52 += x5 * w2; s53 += x5 * w3;
-            s54 += x5 * w4; s55 += x5 * w5; s56 += x5 * w6; s57 += x5 * w7;
-            s60 += x6 * w0; s61 += x6 * w1; s62 += x6 * w2; s63 += x6 * w3;
-            s64 += x6 * w4; s65 += x6 * w5; s66 += x6 * w6; s67 += x6 * w7;
-            s70 += x7 * w0; s71 += x7 * w1; s72 += x7 * w2; s73 += x7 * w3;
-            s74 += x7 * w4; s75 += x7 * w5; s76 += x7 * w6; s77 += x7 * w7;
+        int b1 = bo + min(c0 + 1, cols - 1) * cStep;
+        int b2 = bo + min(c0 + 2, cols - 1) * cStep;
+        int b3 = bo + min(c0 + 3, cols - 1) * cStep;
+        int b4 = bo + min(c0 + 4, cols - 1) * cStep;
+        int b5 = bo + min(c0 + 5, cols - 1) * cStep;
+        int b6 = bo + min(c0 + 6, cols - 1) * cStep;
+        int b7 = bo + min(c0 + 7, cols - 1) * cStep;
+        int b8 = bo + min(c0 + 8, cols - 1) * cStep;
+        int b9 = bo + min(c0 + 9, cols - 1) * cStep;
+        int b10 = bo + min(c0 + 10, cols - 1) * cStep;
+        int b11 = bo + min(c0 + 11, cols - 1) * cStep;
+        int b12 = bo + min(c0 + 12, cols - 1) * cStep;
+        int b13 = bo + min(c0 + 13, cols - 1) * cStep;
+        int b14 = bo + min(c0 + 14, cols - 1) * cStep;
+        int b15 = bo + min(c0 + 15, cols - 1) * cStep;
+        float s0_0 = 0f, s0_1 = 0f, s0_2 = 0f, s0_3 = 0f, s0_4 = 0f, s0_5 = 0f, s0_6 = 0f, s0_7 = 0f;
+        float s0_8 = 0f, s0_9 = 0f, s0_10 = 0f, s0_11 = 0f, s0_12 = 0f, s0_13 = 0f, s0_14 = 0f, s0_15 = 0f;
+        float s1_0 = 0f, s1_1 = 0f, s1_2 = 0f, s1_3 = 0f, s1_4 = 0f, s1_5 = 0f, s1_6 = 0f, s1_7 = 0f;
+        float s1_8 = 0f, s1_9 = 0f, s1_10 = 0f, s1_11 = 0f, s1_12 = 0f, s1_13 = 0f, s1_14 = 0f, s1_15 = 0f;
+        float s2_0 = 0f, s2_1 = 0f, s2_2 = 0f, s2_3 = 0f, s2_4 = 0f, s2_5 = 0f, s2_6 = 0f, s2_7 = 0f;
+        float s2_8 = 0f, s2_9 = 0f, s2_10 = 0f, s2_11 = 0f, s2_12 = 0f, s2_13 = 0f, s2_14 = 0f, s2_15 = 0f;
+        float s3_0 = 0f, s3_1 = 0f, s3_2 = 0f, s3_3 = 0f, s3_4 = 0f, s3_5 = 0f, s3_6 = 0f, s3_7 = 0f;
+        float s3_8 = 0f, s3_9 = 0f, s3_10 = 0f, s3_11 = 0f, s3_12 = 0f, s3_13 = 0f, s3_14 = 0f, s3_15 = 0f;
+        float s4_0 = 0f, s4_1 = 0f, s4_2 = 0f, s4_3 = 0f, s4_4 = 0f, s4_5 = 0f, s4_6 = 0f, s4_7 = 0f;
+        float s4_8 = 0f, s4_9 = 0f, s4_10 = 0f, s4_11 = 0f, s4_12 = 0f, s4_13 = 0f, s4_14 = 0f, s4_15 = 0f;
+        float s5_0 = 0f, s5_1 = 0f, s5_2 = 0f, s5_3 = 0f, s5_4 = 0f, s5_5 = 0f, s5_6 = 0f, s5_7 = 0f;
+        float s5_8 = 0f, s5_9 = 0f, s5_10 = 0f, s5_11 = 0f, s5_12 = 0f, s5_13 = 0f, s5_14 = 0f, s5_15 = 0f;
+        float s6_0 = 0f, s6_1 = 0f, s6_2 = 0f, s6_3 = 0f, s6_4 = 0f, s6_5 = 0f, s6_6 = 0f, s6_7 = 0f;
+        float s6_8 = 0f, s6_9 = 0f, s6_10 = 0f, s6_11 = 0f, s6_12 = 0f, s6_13 = 0f, s6_14 = 0f, s6_15 = 0f;
+        float s7_0 = 0f, s7_1 = 0f, s7_2 = 0f, s7_3 = 0f, s7_4 = 0f, s7_5 = 0f, s7_6 = 0f, s7_7 = 0f;
+        float s7_8 = 0f, s7_9 = 0f, s7_10 = 0f, s7_11 = 0f, s7_12 = 0f, s7_13 = 0f, s7_14 = 0f, s7_15 = 0f;
+        // Two copies of the k loop: the first with B's addresses visibly consecutive (so they vectorise), the second
+        // with clamped per-column indices. One shared body would hide the first's pattern from the compiler, and an
+        // Aparapi kernel cannot hand its 128 accumulators to a method.
+        if (transB == 0 && c0 + 16 <= cols) {
+            for (int k = 0; k < depth; k++) {
+                float x0 = a[a0 + k];
+                float x1 = a[a1 + k];
+                float x2 = a[a2 + k];
+                float x3 = a[a3 + k];
+                float x4 = a[a4 + k];
+                float x5 = a[a5 + k];
+                float x6 = a[a6 + k];
+                float x7 = a[a7 + k];
+                int kb = b0 + k * ldb;
+                float w0 = b[kb];
+                float w1 = b[kb + 1];
+                float w2 = b[kb + 2];
+                float w3 = b[kb + 3];
+                float w4 = b[kb + 4];
+                float w5 = b[kb + 5];
+                float w6 = b[kb + 6];
+                float w7 = b[kb + 7];
+                float w8 = b[kb + 8];
+                float w9 = b[kb + 9];
+                float w10 = b[kb + 10];
+                float w11 = b[kb + 11];
+                float w12 = b[kb + 12];
+                float w13 = b[kb + 13];
+                float w14 = b[kb + 14];
+                float w15 = b[kb + 15];
+                s0_0 += x0 * w0; s0_1 += x0 * w1; s0_2 += x0 * w2; s0_3 += x0 * w3;
+                s0_4 += x0 * w4; s0_5 += x0 * w5; s0_6 += x0 * w6; s0_7 += x0 * w7;
+                s0_8 += x0 * w8; s0_9 += x0 * w9; s0_10 += x0 * w10; s0_11 += x0 * w11;
+                s0_12 += x0 * w12; s0_13 += x0 * w13; s0_14 += x0 * w14; s0_15 += x0 * w15;
+                s1_0 += x1 * w0; s1_1 += x1 * w1; s1_2 += x1 * w2; s1_3 += x1 * w3;
+                s1_4 += x1 * w4; s1_5 += x1 * w5; s1_6 += x1 * w6; s1_7 += x1 * w7;
+                s1_8 += x1 * w8; s1_9 += x1 * w9; s1_10 += x1 * w10; s1_11 += x1 * w11;
+                s1_12 += x1 * w12; s1_13 += x1 * w13; s1_14 += x1 * w14; s1_15 += x1 * w15;
+                s2_0 += x2 * w0; s2_1 += x2 * w1; s2_2 += x2 * w2; s2_3 += x2 * w3;
+                s2_4 += x2 * w4; s2_5 += x2 * w5; s2_6 += x2 * w6; s2_7 += x2 * w7;
+                s2_8 += x2 * w8; s2_9 += x2 * w9; s2_10 += x2 * w10; s2_11 += x2 * w11;
+                s2_12 += x2 * w12; s2_13 += x2 * w13; s2_14 += x2 * w14; s2_15 += x2 * w15;
+                s3_0 += x3 * w0; s3_1 += x3 * w1; s3_2 += x3 * w2; s3_3 += x3 * w3;
+                s3_4 += x3 * w4; s3_5 += x3 * w5; s3_6 += x3 * w6; s3_7 += x3 * w7;
+                s3_8 += x3 * w8; s3_9 += x3 * w9; s3_10 += x3 * w10; s3_11 += x3 * w11;
+                s3_12 += x3 * w12; s3_13 += x3 * w13; s3_14 += x3 * w14; s3_15 += x3 * w15;
+                s4_0 += x4 * w0; s4_1 += x4 * w1; s4_2 += x4 * w2; s4_3 += x4 * w3;
+                s4_4 += x4 * w4; s4_5 += x4 * w5; s4_6 += x4 * w6; s4_7 += x4 * w7;
+                s4_8 += x4 * w8; s4_9 += x4 * w9; s4_10 += x4 * w10; s4_11 += x4 * w11;
+                s4_12 += x4 * w12; s4_13 += x4 * w13; s4_14 += x4 * w14; s4_15 += x4 * w15;
+                s5_0 += x5 * w0; s5_1 += x5 * w1; s5_2 += x5 * w2; s5_3 += x5 * w3;
+                s5_4 += x5 * w4; s5_5 += x5 * w5; s5_6 += x5 * w6; s5_7 += x5 * w7;
+                s5_8 += x5 * w8; s5_9 += x5 * w9; s5_10 += x5 * w10; s5_11 += x5 * w11;
+                s5_12 += x5 * w12; s5_13 += x5 * w13; s5_14 += x5 * w14; s5_15 += x5 * w15;
+                s6_0 += x6 * w0; s6_1 += x6 * w1; s6_2 += x6 * w2; s6_3 += x6 * w3;
+                s6_4 += x6 * w4; s6_5 += x6 * w5; s6_6 += x6 * w6; s6_7 += x6 * w7;
+                s6_8 += x6 * w8; s6_9 += x6 * w9; s6_10 += x6 * w10; s6_11 += x6 * w11;
+                s6_12 += x6 * w12; s6_13 += x6 * w13; s6_14 += x6 * w14; s6_15 += x6 * w15;
+                s7_0 += x7 * w0; s7_1 += x7 * w1; s7_2 += x7 * w2; s7_3 += x7 * w3;
+                s7_4 += x7 * w4; s7_5 += x7 * w5; s7_6 += x7 * w6; s7_7 += x7 * w7;
+                s7_8 += x7 * w8; s7_9 += x7 * w9; s7_10 += x7 * w10; s7_11 += x7 * w11;
+                s7_12 += x7 * w12; s7_13 += x7 * w13; s7_14 += x7 * w14; s7_15 += x7 * w15;
+            }
+        } else {
+            for (int k = 0; k < depth; k++) {
+                float x0 = a[a0 + k];
+                float x1 = a[a1 + k];
+                float x2 = a[a2 + k];
+                float x3 = a[a3 + k];
+                float x4 = a[a4 + k];
+                float x5 = a[a5 + k];
+                float x6 = a[a6 + k];
+                float x7 = a[a7 + k];
+                int kb = k * kStep;
+                float w0 = b[b0 + kb];
+                float w1 = b[b1 + kb];
+                float w2 = b[b2 + kb];
+                float w3 = b[b3 + kb];
+                float w4 = b[b4 + kb];
+                float w5 = b[b5 + kb];
+                float w6 = b[b6 + kb];
+                float w7 = b[b7 + kb];
+                float w8 = b[b8 + kb];
+                float w9 = b[b9 + kb];
+                float w10 = b[b10 + kb];
+                float w11 = b[b11 + kb];
+                float w12 = b[b12 + kb];
+                float w13 = b[b13 + kb];
+                float w14 = b[b14 + kb];
+                float w15 = b[b15 + kb];
+                s0_0 += x0 * w0; s0_1 += x0 * w1; s0_2 += x0 * w2; s0_3 += x0 * w3;
+                s0_4 += x0 * w4; s0_5 += x0 * w5; s0_6 += x0 * w6; s0_7 += x0 * w7;
+                s0_8 += x0 * w8; s0_9 += x0 * w9; s0_10 += x0 * w10; s0_11 += x0 * w11;
+                s0_12 += x0 * w12; s0_13 += x0 * w13; s0_14 += x0 * w14; s0_15 += x0 * w15;
+                s1_0 += x1 * w0; s1_1 += x1 * w1; s1_2 += x1 * w2; s1_3 += x1 * w3;
+                s1_4 += x1 * w4; s1_5 += x1 * w5; s1_6 += x1 * w6; s1_7 += x1 * w7;
+                s1_8 += x1 * w8; s1_9 += x1 * w9; s1_10 += x1 * w10; s1_11 += x1 * w11;
+                s1_12 += x1 * w12; s1_13 += x1 * w13; s1_14 += x1 * w14; s1_15 += x1 * w15;
+                s2_0 += x2 * w0; s2_1 += x2 * w1; s2_2 += x2 * w2; s2_3 += x2 * w3;
+                s2_4 += x2 * w4; s2_5 += x2 * w5; s2_6 += x2 * w6; s2_7 += x2 * w7;
+                s2_8 += x2 * w8; s2_9 += x2 * w9; s2_10 += x2 * w10; s2_11 += x2 * w11;
+                s2_12 += x2 * w12; s2_13 += x2 * w13; s2_14 += x2 * w14; s2_15 += x2 * w15;
+                s3_0 += x3 * w0; s3_1 += x3 * w1; s3_2 += x3 * w2; s3_3 += x3 * w3;
+                s3_4 += x3 * w4; s3_5 += x3 * w5; s3_6 += x3 * w6; s3_7 += x3 * w7;
+                s3_8 += x3 * w8; s3_9 += x3 * w9; s3_10 += x3 * w10; s3_11 += x3 * w11;
+                s3_12 += x3 * w12; s3_13 += x3 * w13; s3_14 += x3 * w14; s3_15 += x3 * w15;
+                s4_0 += x4 * w0; s4_1 += x4 * w1; s4_2 += x4 * w2; s4_3 += x4 * w3;
+                s4_4 += x4 * w4; s4_5 += x4 * w5; s4_6 += x4 * w6; s4_7 += x4 * w7;
+                s4_8 += x4 * w8; s4_9 += x4 * w9; s4_10 += x4 * w10; s4_11 += x4 * w11;
+                s4_12 += x4 * w12; s4_13 += x4 * w13; s4_14 += x4 * w14; s4_15 += x4 * w15;
+                s5_0 += x5 * w0; s5_1 += x5 * w1; s5_2 += x5 * w2; s5_3 += x5 * w3;
+                s5_4 += x5 * w4; s5_5 += x5 * w5; s5_6 += x5 * w6; s5_7 += x5 * w7;
+                s5_8 += x5 * w8; s5_9 += x5 * w9; s5_10 += x5 * w10; s5_11 += x5 * w11;
+                s5_12 += x5 * w12; s5_13 += x5 * w13; s5_14 += x5 * w14; s5_15 += x5 * w15;
+                s6_0 += x6 * w0; s6_1 += x6 * w1; s6_2 += x6 * w2; s6_3 += x6 * w3;
+                s6_4 += x6 * w4; s6_5 += x6 * w5; s6_6 += x6 * w6; s6_7 += x6 * w7;
+                s6_8 += x6 * w8; s6_9 += x6 * w9; s6_10 += x6 * w10; s6_11 += x6 * w11;
+                s6_12 += x6 * w12; s6_13 += x6 * w13; s6_14 += x6 * w14; s6_15 += x6 * w15;
+                s7_0 += x7 * w0; s7_1 += x7 * w1; s7_2 += x7 * w2; s7_3 += x7 * w3;
+                s7_4 += x7 * w4; s7_5 += x7 * w5; s7_6 += x7 * w6; s7_7 += x7 * w7;
+                s7_8 += x7 * w8; s7_9 += x7 * w9; s7_10 += x7 * w10; s7_11 += x7 * w11;
+                s7_12 += x7 * w12; s7_13 += x7 * w13; s7_14 += x7 * w14; s7_15 += x7 * w15;
+            }
         }
         int base = batch * rows * cols;
         int rCount = min(8, rows - r0);
-        int cCount = min(8, cols - c0);
-        store(base, r0, c0, min(cCount, 4), s00, s01, s02, s03);
+        int cCount = min(16, cols - c0);
+        store(base, r0 + 0, c0, min(cCount, 4), s0_0, s0_1, s0_2, s0_3);
         if (cCount > 4) {
-            store(base, r0, c0 + 4, cCount - 4, s04, s05, s06, s07);
+            store(base, r0 + 0, c0 + 4, min(cCount - 4, 4), s0_4, s0_5, s0_6, s0_7);
+        }
+        if (cCount > 8) {
+            store(base, r0 + 0, c0 + 8, min(cCount - 8, 4), s0_8, s0_9, s0_10, s0_11);
+        }
+        if (cCount > 12) {
+            store(base, r0 + 0, c0 + 12, min(cCount - 12, 4), s0_12, s0_13, s0_14, s0_15);
         }
         if (rCount > 1) {
-            store(base, r0 + 1, c0, min(cCount, 4), s10, s11, s12, s13);
+            store(base, r0 + 1, c0, min(cCount, 4), s1_0, s1_1, s1_2, s1_3);
             if (cCount > 4) {
-                store(base, r0 + 1, c0 + 4, cCount - 4, s14, s15, s16, s17);
+                store(base, r0 + 1, c0 + 4, min(cCount - 4, 4), s1_4, s1_5, s1_6, s1_7);
+            }
+            if (cCount > 8) {
+                store(base, r0 + 1, c0 + 8, min(cCount - 8, 4), s1_8, s1_9, s1_10, s1_11);
+            }
+            if (cCount > 12) {
+                store(base, r0 + 1, c0 + 12, min(cCount - 12, 4), s1_12, s1_13, s1_14, s1_15);
             }
         }
         if (rCount > 2) {
-            store(base, r0 + 2, c0, min(cCount, 4), s20, s21, s22, s23);
+            store(base, r0 + 2, c0, min(cCount, 4), s2_0, s2_1, s2_2, s2_3);
             if (cCount > 4) {
-                store(base, r0 + 2, c0 + 4, cCount - 4, s24, s25, s26, s27);
+                store(base, r0 + 2, c0 + 4, min(cCount - 4, 4), s2_4, s2_5, s2_6, s2_7);
+            }
+            if (cCount > 8) {
+                store(base, r0 + 2, c0 + 8, min(cCount - 8, 4), s2_8, s2_9, s2_10, s2_11);
+            }
+            if (cCount > 12) {
+                store(base, r0 + 2, c0 + 12, min(cCount - 12, 4), s2_12, s2_13, s2_14, s2_15);
             }
         }
         if (rCount > 3) {
-            store(base, r0 + 3, c0, min(cCount, 4), s30, s31, s32, s33);
+            store(base, r0 + 3, c0, min(cCount, 4), s3_0, s3_1, s3_2, s3_3);
             if (cCount > 4) {
-                store(base, r0 + 3, c0 + 4, cCount - 4, s34, s35, s36, s37);
+                store(base, r0 + 3, c0 + 4, min(cCount - 4, 4), s3_4, s3_5, s3_6, s3_7);
+            }
+            if (cCount > 8) {
+                store(base, r0 + 3, c0 + 8, min(cCount - 8, 4), s3_8, s3_9, s3_10, s3_11);
+            }
+            if (cCount > 12) {
+                store(base, r0 + 3, c0 + 12, min(cCount - 12, 4), s3_12, s3_13, s3_14, s3_15);
             }
         }
         if (rCount > 4) {
-            store(base, r0 + 4, c0, min(cCount, 4), s40, s41, s42, s43);
+            store(base, r0 + 4, c0, min(cCount, 4), s4_0, s4_1, s4_2, s4_3);
             if (cCount > 4) {
-                store(base, r0 + 4, c0 + 4, cCount - 4, s44, s45, s46, s47);
+                store(base, r0 + 4, c0 + 4, min(cCount - 4, 4), s4_4, s4_5, s4_6, s4_7);
+            }
+            if (cCount > 8) {
+                store(base, r0 + 4, c0 + 8, min(cCount - 8, 4), s4_8, s4_9, s4_10, s4_11);
+            }
+            if (cCount > 12) {
+                store(base, r0 + 4, c0 + 12, min(cCount - 12, 4), s4_12, s4_13, s4_14, s4_15);
             }
         }
         if (rCount > 5) {
-            store(base, r0 + 5, c0, min(cCount, 4), s50, s51, s52, s53);
+            store(base, r0 + 5, c0, min(cCount, 4), s5_0, s5_1, s5_2, s5_3);
             if (cCount > 4) {
-                store(base, r0 + 5, c0 + 4, cCount - 4, s54, s55, s56, s57);
+                store(base, r0 + 5, c0 + 4, min(cCount - 4, 4), s5_4, s5_5, s5_6, s5_7);
+            }
+            if (cCount > 8) {
+                store(base, r0 + 5, c0 + 8, min(cCount - 8, 4), s5_8, s5_9, s5_10, s5_11);
+            }
+            if (cCount > 12) {
+                store(base, r0 + 5, c0 + 12, min(cCount - 12, 4), s5_12, s5_13, s5_14, s5_15);
             }
         }
         if (rCount > 6) {
-            store(base, r0 + 6, c0, min(cCount, 4), s60, s61, s62, s63);
+            store(base, r0 + 6, c0, min(cCount, 4), s6_0, s6_1, s6_2, s6_3);
             if (cCount > 4) {
-                store(base, r0 + 6, c0 + 4, cCount - 4, s64, s65, s66, s67);
+                store(base, r0 + 6, c0 + 4, min(cCount - 4, 4), s6_4, s6_5, s6_6, s6_7);
+            }
+            if (cCount > 8) {
+                store(base, r0 + 6, c0 + 8, min(cCount - 8, 4), s6_8, s6_9, s6_10, s6_11);
+            }
+            if (cCount > 12) {
+                store(base, r0 + 6, c0 + 12, min(cCount - 12, 4), s6_12, s6_13, s6_14, s6_15);
             }
         }
         if (rCount > 7) {
-            store(base, r0 + 7, c0, min(cCount, 4), s70, s71, s72, s73);
+            store(base, r0 + 7, c0, min(cCount, 4), s7_0, s7_1, s7_2, s7_3);
             if (cCount > 4) {
-                store(base, r0 + 7, c0 + 4, cCount - 4, s74, s75, s76, s77);
+                store(base, r0 + 7, c0 + 4, min(cCount - 4, 4), s7_4, s7_5, s7_6, s7_7);
+            }
+            if (cCount > 8) {
+                store(base, r0 + 7, c0 + 8, min(cCount - 8, 4), s7_8, s7_9, s7_10, s7_11);
+            }
+            if (cCount > 12) {
+                store(base, r0 + 7, c0 + 12, min(cCount - 12, 4), s7_12, s7_13, s7_14, s7_15);
             }
         }
     }

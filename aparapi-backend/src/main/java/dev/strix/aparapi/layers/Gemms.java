@@ -50,9 +50,29 @@ final class Gemms {
      */
     static MatrixKernel linear(NodeContext node, float[] x, float[] weight, float[] bias, float[] y, int rows, int in,
             int out) {
+        if (node.mode() == Mode.OPENCL) {
+            // The weight transposed once to [in, out]: row-major B, which WideGemmKernel reads 16 columns at a time as
+            // vectors (read as [out, in] it falls back to scalar loads; vit_b_16's linears were most of its time).
+            float[] t = transpose(weight, out, in);
+            MatrixKernel k = gemm(node, x, new int[] {0}, t, new int[] {0}, y, rows, out, in, in, out, false, bias,
+                    MatrixKernel.BIAS_COLUMN);
+            node.lastLaunch().constants(t).reads(x);
+            return k;
+        }
         MatrixKernel k = gemm(node, x, new int[] {0}, weight, new int[] {0}, y, rows, out, in, in, in, true, bias,
                 MatrixKernel.BIAS_COLUMN);
         node.lastLaunch().constants(weight).reads(x);
         return k;
+    }
+
+    /** {@code w} (rows × cols, row-major) transposed. */
+    static float[] transpose(float[] w, int rows, int cols) {
+        float[] t = new float[w.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = w[r * cols + c];
+            }
+        }
+        return t;
     }
 }
