@@ -4,6 +4,8 @@ import dev.strix.aparapi.kernels.ConvDirectKernel;
 import dev.strix.aparapi.kernels.ConvKernel;
 import dev.strix.aparapi.kernels.ConvolutionKernel;
 import dev.strix.aparapi.kernels.MatrixKernel;
+import dev.strix.aparapi.kernels.PadKernel;
+import dev.strix.aparapi.kernels.PaddedConvKernel;
 import dev.strix.aparapi.kernels.WideConvKernel;
 import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.spi.NodeContext;
@@ -12,10 +14,14 @@ import dev.strix.api.Shape;
 import dev.strix.layers.Window2d;
 
 /**
- * Plans convolution launches: {@link WideConvKernel}'s 8×4 tiles on OpenCL, {@link ConvKernel}'s 4×4 tiles on the
- * thread pool, {@link ConvDirectKernel} for narrow groups, a matrix product for 1×1 convolutions.
+ * Plans convolution launches: a padded copy and {@link PaddedConvKernel} for stride 1 on OpenCL,
+ * {@link WideConvKernel}'s 8×4 tiles for other strides there, {@link ConvKernel}'s 4×4 tiles on the thread pool,
+ * {@link ConvDirectKernel} for narrow groups, a matrix product for 1×1 convolutions.
  */
 final class Convs {
+    /** Floats after a padded copy's last plane (PaddedConvKernel's last vectors read into them). */
+    static final int PADDED_SLACK = 64;
+
     private Convs() {}
 
     /** A conv2d node's window with "same" padding resolved as PyTorch does (the odd extra at bottom/right). */
@@ -40,6 +46,10 @@ final class Convs {
             return;
         }
         int ocg = out.dim(1) / groups;
+        if (ocg >= 8 && node.mode() == Mode.OPENCL && w.strideH() == 1 && w.strideW() == 1) {
+            padded(node, x, in, weight, bias, y, out, w, groups, act, alpha);
+            return;
+        }
         ConvolutionKernel k;
         int pixelBlocks = (out.dim(2) * out.dim(3) + 3) / 4;
         if (ocg >= 8 && node.mode() == Mode.OPENCL) {
@@ -54,6 +64,43 @@ final class Convs {
         }
         k.configure(x, in, weight, bias, y, out, w, groups, act, alpha);
         launch(node, k);
+    }
+
+    /**
+     * A stride-1 convolution on OpenCL as {@link PadKernel} (a zero-padded copy of x) and {@link PaddedConvKernel},
+     * whose reads are then consecutive and vectorise (resnet50's 3×3 convolutions on PoCL: see the README).
+     */
+    private static void padded(NodeContext node, float[] x, Shape in, float[] weight, float[] bias, float[] y,
+            Shape out, Window2d w, int groups, int act, float alpha) {
+        int hp = in.dim(2) + w.padTop() + w.padBottom();
+        int wp = in.dim(3) + w.padLeft() + w.padRight();
+        int planes = in.dim(0) * in.dim(1);
+        PadKernel pad = new PadKernel();
+        pad.x = x;
+        // Slack past the last plane: the last 16-position block reads up to 31 values beyond it.
+        pad.xp = new float[Math.multiplyExact(planes, hp * wp) + PADDED_SLACK];
+        pad.height = in.dim(2);
+        pad.width = in.dim(3);
+        pad.paddedHeight = hp;
+        pad.paddedWidth = wp;
+        pad.padTop = w.padTop();
+        pad.padLeft = w.padLeft();
+        pad.n = planes * hp;
+        node.launch(pad, pad.n).reads(x).writes(pad.xp);
+        PaddedConvKernel k = new PaddedConvKernel();
+        k.configure(pad.xp, in, weight, bias, y, out, w, groups, act, alpha);
+        k.paddedHeight = hp;
+        k.paddedWidth = wp;
+        k.tapOffsets = new int[w.kernelH() * w.kernelW()];
+        for (int ky = 0; ky < w.kernelH(); ky++) {
+            for (int kx = 0; kx < w.kernelW(); kx++) {
+                k.tapOffsets[ky * w.kernelW() + kx] = ky * w.dilationH() * wp + kx * w.dilationW();
+            }
+        }
+        int ocg = out.dim(1) / groups;
+        k.n = in.dim(0) * groups * ((ocg + 7) / 8) * ((out.dim(2) * wp + 15) / 16);
+        launch(node, k);
+        node.lastLaunch().constants(k.tapOffsets);
     }
 
     /** A 1×1 convolution with stride 1, no padding and one group: a matrix product per image. */
