@@ -19,10 +19,10 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stride-1 convolutions through the padded copy and PaddedConvKernel on PoCL (Aparapi's OpenCL), against the
+ * Stride-1 convolutions through the padded copy and PaddedConvKernel / PaddedDepthwiseKernel on PoCL (Aparapi's OpenCL), against the
  * reference: planes 7, 14 and 11 × 9 wide (16-position blocks across row breaks, padding columns not stored),
  * 3×3 and 5×5 windows, dilation 2, "same" padding of an even window (asymmetric), no padding, two groups, output
- * channels not a multiple of 8, a batch of 2, bias with a fused ReLU.
+ * channels not a multiple of 8, a batch of 2, bias with a fused ReLU; and depthwise convolutions (3×3, 5×5).
  */
 class PaddedConvTest {
     private static final SessionOptions OPENCL = SessionOptions.defaults().withDevice("portable")
@@ -37,6 +37,9 @@ class PaddedConvTest {
         {1, 8, 12, 8, 9, 4, -1, 1, 1},
         {1, 8, 8, 10, 6, 3, 0, 1, 1},
         {1, 16, 32, 6, 8, 3, 1, 1, 2},
+        // Depthwise (PaddedDepthwiseKernel): 3×3 on a 7-wide plane, 5×5 on 11 × 13, a batch of 2.
+        {1, 24, 24, 7, 7, 3, 1, 1, 24},
+        {2, 12, 12, 11, 13, 5, 2, 1, 12},
     };
 
     @Test

@@ -1,22 +1,12 @@
 package dev.strix.aparapi.kernels;
 
 /**
- * Stride-1 convolution for OpenCL over a zero-padded copy of its input ({@link PadKernel}: [N, C, Hp, Wp] and a
- * little slack), 8 output channels × 16 positions per work item. A position q runs over each padded plane's rows
- * flattened (q = oy·Wp + ox) and reads x at q + (ky·Wp + kx)·dilation: for 16 consecutive q those are 16
- * consecutive addresses, whatever the row breaks, so the OpenCL compiler (LLVM's SLP vectoriser on PoCL) loads
- * them as vectors and runs the 128 multiply-adds of an input channel and tap as vector FMAs, with no bounds test
- * (the padding is in the copy). Positions in the padding columns (ox ≥ Wo) are computed and not stored: 2 of 9
- * on a 7-wide plane with a 3×3 window. {@link WideConvKernel} clamps and masks each of its 4 pixels instead and
- * stays scalar. Weight layout is PyTorch's [out, in/groups, kh, kw].
+ * Stride-1 convolution for OpenCL over a padded copy of its input, 8 output channels × 16 flattened positions per
+ * work item ({@link PaddedConvolution}): 128 multiply-adds per input channel and tap, which PoCL's LLVM runs as
+ * vector FMAs where {@link WideConvKernel}'s clamped, masked reads of 4 pixels stay scalar. Weight layout is
+ * PyTorch's [out, in/groups, kh, kw].
  */
-public final class PaddedConvKernel extends ConvolutionKernel {
-    /** Padded plane width and height (Wp = W + left + right padding). */
-    public int paddedWidth;
-    public int paddedHeight;
-    /** Offset of each tap (ky·kw + kx) in the padded plane: (ky·Wp + kx)·dilation. */
-    public int[] tapOffsets;
-
+public final class PaddedConvKernel extends PaddedConvolution {
     @Override
     protected void compute(int id) {
         int icg = channels / groups;
@@ -176,23 +166,6 @@ public final class PaddedConvKernel extends ConvolutionKernel {
             storeFlat(yBase, oc0 + 7, q0 + 4, s7_4, s7_5, s7_6, s7_7);
             storeFlat(yBase, oc0 + 7, q0 + 8, s7_8, s7_9, s7_10, s7_11);
             storeFlat(yBase, oc0 + 7, q0 + 12, s7_12, s7_13, s7_14, s7_15);
-        }
-    }
-
-    /** Stores the four positions from q of channel oc that lie inside the output (not in a padding column). */
-    private void storeFlat(int yBase, int oc, int q, float v0, float v1, float v2, float v3) {
-        storeAt(yBase, oc, q, v0);
-        storeAt(yBase, oc, q + 1, v1);
-        storeAt(yBase, oc, q + 2, v2);
-        storeAt(yBase, oc, q + 3, v3);
-    }
-
-    private void storeAt(int yBase, int oc, int q, float v) {
-        int oy = q / paddedWidth;
-        int ox = q - oy * paddedWidth;
-        if (oy < outHeight && ox < outWidth) {
-            float b = hasBias == 1 ? bias[oc] : 0f;
-            y[yBase + (oc * outHeight + oy) * outWidth + ox] = activate(act, alpha, v + b);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.strix.aparapi.kernels.ConvolutionKernel;
 import dev.strix.aparapi.kernels.MatrixKernel;
 import dev.strix.aparapi.kernels.PadKernel;
 import dev.strix.aparapi.kernels.PaddedConvKernel;
+import dev.strix.aparapi.kernels.PaddedConvolution;
+import dev.strix.aparapi.kernels.PaddedDepthwiseKernel;
 import dev.strix.aparapi.kernels.WideConvKernel;
 import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.spi.NodeContext;
@@ -14,9 +16,9 @@ import dev.strix.api.Shape;
 import dev.strix.layers.Window2d;
 
 /**
- * Plans convolution launches: a padded copy and {@link PaddedConvKernel} for stride 1 on OpenCL,
- * {@link WideConvKernel}'s 8×4 tiles for other strides there, {@link ConvKernel}'s 4×4 tiles on the thread pool,
- * {@link ConvDirectKernel} for narrow groups, a matrix product for 1×1 convolutions.
+ * Plans convolution launches: a padded copy and {@link PaddedConvKernel} (or {@link PaddedDepthwiseKernel}) for
+ * stride 1 on OpenCL, {@link WideConvKernel}'s 8×4 tiles for other strides there, {@link ConvKernel}'s 4×4 tiles on
+ * the thread pool, {@link ConvDirectKernel} for other narrow groups, a matrix product for 1×1 convolutions.
  */
 final class Convs {
     /** Floats after a padded copy's last plane (PaddedConvKernel's last vectors read into them). */
@@ -46,8 +48,9 @@ final class Convs {
             return;
         }
         int ocg = out.dim(1) / groups;
-        if (ocg >= 8 && node.mode() == Mode.OPENCL && w.strideH() == 1 && w.strideW() == 1) {
-            padded(node, x, in, weight, bias, y, out, w, groups, act, alpha);
+        boolean depthwise = groups == in.dim(1) && ocg == 1;
+        if ((ocg >= 8 || depthwise) && node.mode() == Mode.OPENCL && w.strideH() == 1 && w.strideW() == 1) {
+            padded(node, x, in, weight, bias, y, out, w, groups, act, alpha, depthwise);
             return;
         }
         ConvolutionKernel k;
@@ -67,11 +70,11 @@ final class Convs {
     }
 
     /**
-     * A stride-1 convolution on OpenCL as {@link PadKernel} (a zero-padded copy of x) and {@link PaddedConvKernel},
-     * whose reads are then consecutive and vectorise (resnet50's 3×3 convolutions on PoCL: see the README).
+     * A stride-1 convolution on OpenCL as {@link PadKernel} (a zero-padded copy of x) and {@link PaddedConvKernel}
+     * (or {@link PaddedDepthwiseKernel}), whose reads are then consecutive and vectorise (see the README).
      */
     private static void padded(NodeContext node, float[] x, Shape in, float[] weight, float[] bias, float[] y,
-            Shape out, Window2d w, int groups, int act, float alpha) {
+            Shape out, Window2d w, int groups, int act, float alpha, boolean depthwise) {
         int hp = in.dim(2) + w.padTop() + w.padBottom();
         int wp = in.dim(3) + w.padLeft() + w.padRight();
         int planes = in.dim(0) * in.dim(1);
@@ -87,7 +90,7 @@ final class Convs {
         pad.padLeft = w.padLeft();
         pad.n = planes * hp;
         node.launch(pad, pad.n).reads(x).writes(pad.xp);
-        PaddedConvKernel k = new PaddedConvKernel();
+        PaddedConvolution k = depthwise ? new PaddedDepthwiseKernel() : new PaddedConvKernel();
         k.configure(pad.xp, in, weight, bias, y, out, w, groups, act, alpha);
         k.paddedHeight = hp;
         k.paddedWidth = wp;
@@ -98,7 +101,8 @@ final class Convs {
             }
         }
         int ocg = out.dim(1) / groups;
-        k.n = in.dim(0) * groups * ((ocg + 7) / 8) * ((out.dim(2) * wp + 15) / 16);
+        int positionBlocks = (out.dim(2) * wp + 15) / 16;
+        k.n = depthwise ? planes * positionBlocks : in.dim(0) * groups * ((ocg + 7) / 8) * positionBlocks;
         launch(node, k);
         node.lastLaunch().constants(k.tapOffsets);
     }
