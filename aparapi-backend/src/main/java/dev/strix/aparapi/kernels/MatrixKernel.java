@@ -24,6 +24,11 @@ public abstract class MatrixKernel extends StrixKernel {
     public int lda;
     public int ldb;
     public int transB;
+    /**
+     * 1 when B is a constant packed in 16-column panels ([ceil(N/16)][K][16], zero-padded; {@link #ldb} 16), so a
+     * tile reads its 16 columns of consecutive k from consecutive memory (WideGemmKernel only).
+     */
+    public int packedB;
     public int biasMode;
     public int act;
     public float alpha;

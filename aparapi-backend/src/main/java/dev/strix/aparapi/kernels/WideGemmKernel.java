@@ -45,7 +45,8 @@ public final class WideGemmKernel extends MatrixKernel {
         // Step between consecutive k and between consecutive columns of op(B).
         int kStep = transB == 1 ? 1 : ldb;
         int cStep = transB == 1 ? ldb : 1;
-        int b0 = bo + c0 * cStep;
+        // Panels (packedB): 16 columns × depth, row k of the block at k · 16 (ldb = 16), zero-padded past cols.
+        int b0 = packedB == 1 ? bo + cb * depth * 16 : bo + c0 * cStep;
         int b1 = bo + min(c0 + 1, cols - 1) * cStep;
         int b2 = bo + min(c0 + 2, cols - 1) * cStep;
         int b3 = bo + min(c0 + 3, cols - 1) * cStep;
@@ -80,7 +81,7 @@ public final class WideGemmKernel extends MatrixKernel {
         // Two copies of the k loop: the first with B's addresses visibly consecutive (so they vectorise), the second
         // with clamped per-column indices. One shared body would hide the first's pattern from the compiler, and an
         // Aparapi kernel cannot hand its 128 accumulators to a method.
-        if (transB == 0 && c0 + 16 <= cols) {
+        if (packedB == 1 || (transB == 0 && c0 + 16 <= cols)) {
             for (int k = 0; k < depth; k++) {
                 float x0 = a[a0 + k];
                 float x1 = a[a1 + k];

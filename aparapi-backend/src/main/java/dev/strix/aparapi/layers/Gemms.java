@@ -51,11 +51,13 @@ final class Gemms {
     static MatrixKernel linear(NodeContext node, float[] x, float[] weight, float[] bias, float[] y, int rows, int in,
             int out) {
         if (node.mode() == Mode.OPENCL) {
-            // The weight transposed once to [in, out]: row-major B, which WideGemmKernel reads 16 columns at a time as
-            // vectors (read as [out, in] it falls back to scalar loads; vit_b_16's linears were most of its time).
-            float[] t = transpose(weight, out, in);
-            MatrixKernel k = gemm(node, x, new int[] {0}, t, new int[] {0}, y, rows, out, in, in, out, false, bias,
+            // The weight packed once as B = weightᵀ in 16-column panels, which WideGemmKernel reads 16 columns at a time
+            // as vectors from consecutive memory (read as [out, in] it falls back to scalar loads; vit_b_16's linears
+            // were most of its time).
+            float[] t = panels(weight, out, in);
+            MatrixKernel k = gemm(node, x, new int[] {0}, t, new int[] {0}, y, rows, out, in, in, 16, false, bias,
                     MatrixKernel.BIAS_COLUMN);
+            k.packedB = 1;
             node.lastLaunch().constants(t).reads(x);
             return k;
         }
@@ -65,12 +67,17 @@ final class Gemms {
         return k;
     }
 
-    /** {@code w} (rows × cols, row-major) transposed. */
-    static float[] transpose(float[] w, int rows, int cols) {
-        float[] t = new float[w.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[r * cols + c];
+    /**
+     * A linear weight [out, in] as B = weightᵀ in 16-column panels: panel p holds columns 16p … 16p + 15 of B for
+     * every k, [k][16], zeros past {@code out}.
+     */
+    static float[] panels(float[] w, int out, int in) {
+        int blocks = (out + 15) / 16;
+        float[] t = new float[blocks * in * 16];
+        for (int o = 0; o < out; o++) {
+            int base = (o / 16) * in * 16 + o % 16;
+            for (int k = 0; k < in; k++) {
+                t[base + k * 16] = w[o * in + k];
             }
         }
         return t;
