@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * WideGemmKernel's 8 × 16 tiles on PoCL through Aparapi's OpenCL, against the reference: products whose columns
  * mix whole 16-column blocks (read as vectors) with a ragged last block (read column by column), rows not a multiple
- * of 8 — a linear layer (its weight transposed once to row-major), a 1×1 convolution batched over images, and a
- * matmul with a transposed B (the scalar path throughout).
+ * of 8 — a linear layer (its weight packed once in 16-column panels), a 1×1 convolution batched over images, a
+ * strided 1×1 convolution (subsampled first), and a matmul with a transposed B (the scalar path throughout).
  */
 class WideGemmTest {
     private static final SessionOptions OPENCL = SessionOptions.defaults().withDevice("portable")
@@ -40,6 +40,13 @@ class WideGemmTest {
         return b.build(b.layer("conv2d", "conv").attr("out_channels", 37).attr("kernel_size", 1).apply(x));
     }
 
+    static Graph stridedPointwise() {
+        GraphBuilder b = new GraphBuilder(Strix.registry());
+        Value x = b.input("x", Shape.of(2, 16, 13, 11));
+        return b.build(b.layer("conv2d", "down").attr("out_channels", 24).attr("kernel_size", 1).attr("stride", 2)
+                .apply(x));
+    }
+
     static Graph matmulTransposed() {
         GraphBuilder b = new GraphBuilder(Strix.registry());
         Value x = b.input("x", Shape.of(3, 13, 20));
@@ -49,7 +56,7 @@ class WideGemmTest {
 
     @Test
     void matchesTheReferenceOnWholeAndRaggedBlocks() {
-        for (Graph g : List.of(linear(), pointwise(), matmulTransposed())) {
+        for (Graph g : List.of(linear(), pointwise(), stridedPointwise(), matmulTransposed())) {
             Weights w = Initializers.initialize(g, 4);
             List<Tensor> inputs = g.inputs().stream().map(i -> Tensors.random(i.shape(), i.name().length())).toList();
             Tensor expected = Reference.run(g, w, inputs).get(0);

@@ -8,6 +8,7 @@ import dev.strix.aparapi.kernels.PadKernel;
 import dev.strix.aparapi.kernels.PaddedConvKernel;
 import dev.strix.aparapi.kernels.PaddedConvolution;
 import dev.strix.aparapi.kernels.PaddedDepthwiseKernel;
+import dev.strix.aparapi.kernels.SubsampleKernel;
 import dev.strix.aparapi.kernels.WideConvKernel;
 import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.spi.NodeContext;
@@ -18,7 +19,8 @@ import dev.strix.layers.Window2d;
 /**
  * Plans convolution launches: a padded copy and {@link PaddedConvKernel} (or {@link PaddedDepthwiseKernel}) for
  * stride 1 on OpenCL, {@link WideConvKernel}'s 8×4 tiles for other strides there, {@link ConvKernel}'s 4×4 tiles on
- * the thread pool, {@link ConvDirectKernel} for other narrow groups, a matrix product for 1×1 convolutions.
+ * the thread pool, {@link ConvDirectKernel} for other narrow groups, a matrix product for 1×1 convolutions (on
+ * OpenCL after a {@link SubsampleKernel} where they are strided).
  */
 final class Convs {
     /** Floats after a padded copy's last plane (PaddedConvKernel's last vectors read into them). */
@@ -45,6 +47,24 @@ final class Convs {
             Window2d w, int groups, int act, float alpha) {
         if (isPointwise(w, groups)) {
             pointwise(node, x, in, weight, bias, y, out, act, alpha);
+            return;
+        }
+        if (node.mode() == Mode.OPENCL && isStridedPointwise(w, groups)) {
+            // ResNet's downsampling shortcut: the pixels it reads, gathered, then the vectorised matrix product
+            // (WideConvKernel would compute it in scalars).
+            SubsampleKernel sub = new SubsampleKernel();
+            sub.x = x;
+            sub.xs = new float[in.dim(0) * in.dim(1) * out.dim(2) * out.dim(3)];
+            sub.height = in.dim(2);
+            sub.width = in.dim(3);
+            sub.outHeight = out.dim(2);
+            sub.outWidth = out.dim(3);
+            sub.strideH = w.strideH();
+            sub.strideW = w.strideW();
+            sub.n = in.dim(0) * in.dim(1) * out.dim(2);
+            node.launch(sub, sub.n).reads(x).writes(sub.xs);
+            pointwise(node, sub.xs, in.with(2, out.dim(2)).with(3, out.dim(3)), weight, bias, y, out, act,
+                    alpha);
             return;
         }
         int ocg = out.dim(1) / groups;
@@ -105,6 +125,12 @@ final class Convs {
         k.n = depthwise ? planes * positionBlocks : in.dim(0) * groups * ((ocg + 7) / 8) * positionBlocks;
         launch(node, k);
         node.lastLaunch().constants(k.tapOffsets);
+    }
+
+    /** A 1×1 convolution with a stride above 1, no padding and one group: a subsample, then a matrix product. */
+    private static boolean isStridedPointwise(Window2d w, int groups) {
+        return groups == 1 && w.kernelH() == 1 && w.kernelW() == 1 && (w.strideH() > 1 || w.strideW() > 1)
+                && w.padTop() == 0 && w.padLeft() == 0 && w.padBottom() == 0 && w.padRight() == 0;
     }
 
     /** A 1×1 convolution with stride 1, no padding and one group: a matrix product per image. */
