@@ -19,10 +19,11 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stride-1 convolutions through the padded copy and PaddedConvKernel / PaddedDepthwiseKernel on PoCL (Aparapi's OpenCL), against the
- * reference: planes 7, 14 and 11 × 9 wide (16-position blocks across row breaks, padding columns not stored),
- * 3×3 and 5×5 windows, dilation 2, "same" padding of an even window (asymmetric), no padding, two groups, output
- * channels not a multiple of 8, a batch of 2, bias with a fused ReLU; and depthwise convolutions (3×3, 5×5).
+ * Stride-1 convolutions through the padded copy and PaddedConvKernel / PaddedDepthwiseKernel on PoCL (Aparapi's
+ * OpenCL), against the reference: planes 7, 14 and 11 × 9 wide (16-position blocks across row breaks, padding
+ * columns not stored), 3×3 and 5×5 windows, dilation 2, "same" padding of an even window (asymmetric), no padding,
+ * two groups, output channels not a multiple of 8, a batch of 2, bias with a fused ReLU; and depthwise convolutions
+ * (3×3, 5×5).
  */
 class PaddedConvTest {
     private static final SessionOptions OPENCL = SessionOptions.defaults().withDevice("portable")

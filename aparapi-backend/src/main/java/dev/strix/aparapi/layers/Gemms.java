@@ -51,9 +51,9 @@ final class Gemms {
     static MatrixKernel linear(NodeContext node, float[] x, float[] weight, float[] bias, float[] y, int rows, int in,
             int out) {
         if (node.mode() == Mode.OPENCL) {
-            // The weight packed once as B = weightᵀ in 16-column panels, which WideGemmKernel reads 16 columns at a time
-            // as vectors from consecutive memory (read as [out, in] it falls back to scalar loads; vit_b_16's linears
-            // were most of its time).
+            // The weight packed once as B = weightᵀ in 16-column panels, which WideGemmKernel reads 16 columns at a
+            // time as vectors from consecutive memory (read as [out, in] it falls back to scalar loads; vit_b_16's
+            // linears were most of its time).
             float[] t = panels(weight, out, in);
             MatrixKernel k = gemm(node, x, new int[] {0}, t, new int[] {0}, y, rows, out, in, in, 16, false, bias,
                     MatrixKernel.BIAS_COLUMN);

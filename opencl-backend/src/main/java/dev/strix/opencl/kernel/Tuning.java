@@ -53,15 +53,16 @@ public final class Tuning {
         Map<String, Map<String, Map<String, Integer>>> t = new LinkedHashMap<>();
         // PoCL's CPU device: GEMM work-items own a whole register block of C (below), vectorised by the explicit
         // float16 type. PoCL pays per work-item, so the depthwise kernel gives each several output rows, and per
-        // bounds test, so it reads a zero-padded copy of its input (DW_PAD) and tests nothing. Left to choose a group size
-        // itself, PoCL makes one group of up to 4,096 work-items, and one group runs on one core: kernels whose
-        // work-items each do a lot (register GEMM, depthwise) launch ITEM_GROUPS groups per compute unit instead.
+        // bounds test, so it reads a zero-padded copy of its input (DW_PAD) and tests nothing. Left to choose a
+        // group size itself, PoCL makes one group of up to 4,096 work-items, and one group runs on one core: kernels
+        // whose work-items each do a lot (register GEMM, depthwise) launch ITEM_GROUPS groups per compute unit.
         // Its GEMM for convolutions (A a packed weight, read as one stream of 16-float panels) is the block kernel
         // (GEMM_KIND 2): 16 rows × one float16 per work-item, accumulators in a private array the compiler keeps in
         // registers. With A a row-major activation matrix the block kernel reads 16 rows as 16 strided streams and
         // lost to the 8-row register kernel (vit_b_16: 350–400 ms against 260–330 ms), hence GEMM_KIND_ROWS 0.
-        // 3×3 stride-1 convolutions run as Winograd F(2×2, 3×3) there (WINOGRAD 1). A 1×1 convolution and the
-        // depthwise convolution reading it run as one kernel (DW_FUSE 1): mobilenet_v2's device time 10–11 → 7.3 ms.
+        // 3×3 stride-1 convolutions run as Winograd there (WINOGRAD 1; F(4×4) or F(2×2) per layer, WINOGRAD_TILE).
+        // A 1×1 convolution and the depthwise convolution reading it run as one kernel (DW_FUSE 1): mobilenet_v2's
+        // device time 10–11 → 7.3 ms. Small planes at batch > 1 multiply every image's columns at once (OVER_BATCH).
         t.put("pocl", Map.of("cpu", Map.of("GEMM_KIND", 2, "GEMM_KIND_ROWS", 0, "BRM", 16, "BNB", 1, "WG", 64,
                 "DW_ROWS", 4, "DW_PAD", 1, "ITEM_GROUPS", 8, "WINOGRAD", 1,
                 "DW_FUSE", 1)));
