@@ -139,13 +139,13 @@ final class FusionPlanner {
      */
     private PlannedNode fuseDepthwise(Group expand, OpenClKernel kernel, boolean[] absorbed) {
         Optional<Node> next = soleReader(expand.last());
-        if (!(kernel instanceof Conv2dKernel) || !expand.node().type().name().equals("conv2d") || next.isEmpty()
-                || !next.get().type().name().equals("conv2d") || !(kernels.apply(next.get()) instanceof Conv2dKernel)) {
+        OpenClKernel nextKernel = next.map(kernels).orElse(null);
+        if (!(kernel instanceof Conv2dKernel) || !(nextKernel instanceof Conv2dKernel)) {
             return null;
         }
         Node dwNode = next.get();
         boolean[] trial = absorbed.clone();
-        Group dw = group(index.get(dwNode.name()), kernels.apply(dwNode), trial);
+        Group dw = group(index.get(dwNode.name()), nextKernel, trial);
         ConvGeometry e = geometry(expand.node());
         ConvGeometry d = geometry(dwNode);
         if (!ExpandDepthwiseKernel.fuses(tuning, e, expand.epilogue(), d, dw.epilogue())) {

@@ -135,12 +135,19 @@ public final class Conv2dKernel implements OpenClKernel {
         }
     }
 
+    /**
+     * Lanes per vector step along a row of {@code width} values (the depthwise kernels' outputs, the fused kernel's
+     * expanded inputs): 16 from 14 columns on (as many wasted lanes as 8 would waste there), else 8, even on
+     * narrower rows: MobileNet's 7-wide rows took 0.8 ms per layer on PoCL as scalar steps of 4 with a bounds test
+     * per output, where one 8-lane vector step (one lane wasted) needs no test at all.
+     */
+    static int vectorLanes(int width) {
+        return width >= 14 ? 16 : 8;
+    }
+
     private static Step depthwise(KernelContext ctx, ConvGeometry g, ClBuffer biasBuf, Epilogue ep) {
         ClBuffer weights = ctx.constant("weight", ctx.param("weight").data());
-        // 16 outputs per vector step from 14 columns on (as many wasted lanes as 8 would waste there), else 8, even
-        // on narrower rows: MobileNet's 7-wide rows took 0.8 ms per layer on PoCL as scalar steps of 4 with a
-        // bounds test per output, where one 8-lane vector step (one lane wasted) needs no test at all.
-        int vw = g.wo() >= 14 ? 16 : 8;
+        int vw = vectorLanes(g.wo());
         int rows = ctx.tuning().get("DW_ROWS");
         // A padded copy lets the kernel drop every bounds test; only for its vector cases (8 or 16 outputs, stride
         // 1 or 2) and where the tuning asks for it (CPUs).

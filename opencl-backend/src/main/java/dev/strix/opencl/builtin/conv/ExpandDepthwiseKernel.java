@@ -78,8 +78,8 @@ public final class ExpandDepthwiseKernel implements OpenClKernel {
     /** Loop iterations one work-item runs: clearing the ring, expanding every row, the depthwise steps. */
     static long loopIterations(ConvGeometry expand, ConvGeometry dw) {
         int ce = channelsPerItem(dw.c());
-        int ve = expandLanes(dw.w());
-        int vw = depthwiseLanes(dw.wo());
+        int ve = Conv2dKernel.vectorLanes(dw.w());
+        int vw = Conv2dKernel.vectorLanes(dw.wo());
         long ring = (long) ce * dw.kh() * rowStride(dw);
         long expandRows = (long) dw.h() * ((dw.w() + ve - 1) / ve) * (expand.c() + 2L * ce + ve);
         long steps = (long) dw.ho() * ce * ((dw.wo() + vw - 1) / vw) * (dw.kh() * (dw.kw() + 1) + vw);
@@ -91,20 +91,10 @@ public final class ExpandDepthwiseKernel implements OpenClKernel {
         return channels % 8 == 0 ? 8 : channels % 4 == 0 ? 4 : channels % 2 == 0 ? 2 : 1;
     }
 
-    /** Expand lanes: whole 16-float vectors from 14 columns on, else 8. */
-    static int expandLanes(int w) {
-        return w >= 14 ? 16 : 8;
-    }
-
-    /** Depthwise outputs per step, as the depthwise kernel chooses them. */
-    static int depthwiseLanes(int wo) {
-        return wo >= 14 ? 16 : 8;
-    }
-
     /** The ring's row stride: the left padding and the expanded row's vectors, or the widest window step. */
     static int rowStride(ConvGeometry dw) {
-        int ve = expandLanes(dw.w());
-        int vw = depthwiseLanes(dw.wo());
+        int ve = Conv2dKernel.vectorLanes(dw.w());
+        int vw = Conv2dKernel.vectorLanes(dw.wo());
         int written = dw.pl() + (dw.w() + ve - 1) / ve * ve;
         int read = (dw.wo() + vw - 1) / vw * vw * dw.sw() + dw.kw() - 1;
         return Math.max(written, read);
@@ -120,8 +110,8 @@ public final class ExpandDepthwiseKernel implements OpenClKernel {
         Tensor expandBias = ctx.optionalParam("bias");
         Defines defines = Defines.of().set("K", e.c()).set("H", d.h()).set("W", d.w()).set("HO", d.ho())
                 .set("WO", d.wo()).set("KH", d.kh()).set("KW", d.kw()).set("SH", d.sh()).set("SW", d.sw())
-                .set("PT", d.pt()).set("PL", d.pl()).set("CE", ce).set("VE", expandLanes(d.w()))
-                .set("VW", depthwiseLanes(d.wo())).set("WS", rowStride(d))
+                .set("PT", d.pt()).set("PL", d.pl()).set("CE", ce).set("VE", Conv2dKernel.vectorLanes(d.w()))
+                .set("VW", Conv2dKernel.vectorLanes(d.wo())).set("WS", rowStride(d))
                 .set("EXPAND_BIAS", expandBias == null ? 0 : 1)
                 .set("EXPAND_ACT", ctx.epilogue().activation().code())
                 .setFloat("EXPAND_ACT_ALPHA", ctx.epilogue().alpha())
