@@ -2,7 +2,10 @@ package dev.strix.aparapi.kernels;
 
 /**
  * A strided copy over up to 6 dims: y[yOffset + Σ i_d·yStrides_d] = x[xOffset + Σ i_d·xStrides_d]. Permute,
- * slice, split, concat and the class token are all this copy with other strides and offsets.
+ * slice, split, concat, the class token, a padded copy and a subsample are all this copy with other strides and
+ * offsets. Each work item copies {@link #chunk} consecutive indices of the last dim, so the index arithmetic (a
+ * division per dim) is paid once per run of the row rather than per element: element by element it took 24–28 ms
+ * of a resnet50 or mobilenet_v2 run on PoCL for the padded copies alone.
  */
 public final class CopyKernel extends StrixKernel {
     public static final int RANK = 6;
@@ -14,18 +17,28 @@ public final class CopyKernel extends StrixKernel {
     public int[] yStrides;
     public int xOffset;
     public int yOffset;
+    /** Indices of the last dim per work item; items = (product of the other dims) · ceil(dims[5] / chunk). */
+    public int chunk;
 
     @Override
     protected void compute(int i) {
-        int rest = i;
-        int ix = xOffset;
-        int iy = yOffset;
-        for (int d = RANK - 1; d >= 0; d--) {
+        int last = dims[RANK - 1];
+        int pieces = (last + chunk - 1) / chunk;
+        int j0 = (i % pieces) * chunk;
+        int rest = i / pieces;
+        int ix = xOffset + j0 * xStrides[RANK - 1];
+        int iy = yOffset + j0 * yStrides[RANK - 1];
+        for (int d = RANK - 2; d >= 0; d--) {
             int idx = rest % dims[d];
             rest = rest / dims[d];
             ix += idx * xStrides[d];
             iy += idx * yStrides[d];
         }
-        y[iy] = x[ix];
+        int count = min(chunk, last - j0);
+        int sx = xStrides[RANK - 1];
+        int sy = yStrides[RANK - 1];
+        for (int j = 0; j < count; j++) {
+            y[iy + j * sy] = x[ix + j * sx];
+        }
     }
 }

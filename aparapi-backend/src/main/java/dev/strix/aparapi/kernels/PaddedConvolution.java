@@ -1,7 +1,7 @@
 package dev.strix.aparapi.kernels;
 
 /**
- * The convolution kernels that read a zero-padded copy of their input ({@link PadKernel}: [N, C, Hp, Wp] and a
+ * The convolution kernels that read a zero-padded copy of their input ({@link CopyKernel}: [N, C, Hp, Wp] and a
  * little slack) at stride 1, 16 positions per work item: a position q runs over each padded plane's rows flattened
  * (q = oy·Wp + ox) and reads x at q + {@link #tapOffsets}[tap], so 16 consecutive positions read 16 consecutive
  * addresses whatever the row breaks, with no bounds test, and LLVM's SLP vectoriser (PoCL) turns the work item's

@@ -4,11 +4,9 @@ import dev.strix.aparapi.kernels.ConvDirectKernel;
 import dev.strix.aparapi.kernels.ConvKernel;
 import dev.strix.aparapi.kernels.ConvolutionKernel;
 import dev.strix.aparapi.kernels.MatrixKernel;
-import dev.strix.aparapi.kernels.PadKernel;
 import dev.strix.aparapi.kernels.PaddedConvKernel;
 import dev.strix.aparapi.kernels.PaddedConvolution;
 import dev.strix.aparapi.kernels.PaddedDepthwiseKernel;
-import dev.strix.aparapi.kernels.SubsampleKernel;
 import dev.strix.aparapi.kernels.WideConvKernel;
 import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.spi.NodeContext;
@@ -20,7 +18,7 @@ import dev.strix.layers.Window2d;
  * Plans convolution launches: a padded copy and {@link PaddedConvKernel} (or {@link PaddedDepthwiseKernel}) for
  * stride 1 on OpenCL, {@link WideConvKernel}'s 8×4 tiles for other strides there, {@link ConvKernel}'s 4×4 tiles on
  * the thread pool, {@link ConvDirectKernel} for other narrow groups, a matrix product for 1×1 convolutions (on
- * OpenCL after a {@link SubsampleKernel} where they are strided).
+ * OpenCL after a strided copy where they are strided).
  */
 final class Convs {
     /** Floats after a padded copy's last plane (PaddedConvKernel's last vectors read into them). */
@@ -52,19 +50,15 @@ final class Convs {
         if (node.mode() == Mode.OPENCL && isStridedPointwise(w, groups)) {
             // ResNet's downsampling shortcut: the pixels it reads, gathered, then the vectorised matrix product
             // (WideConvKernel would compute it in scalars).
-            SubsampleKernel sub = new SubsampleKernel();
-            sub.x = x;
-            sub.xs = new float[in.dim(0) * in.dim(1) * out.dim(2) * out.dim(3)];
-            sub.height = in.dim(2);
-            sub.width = in.dim(3);
-            sub.outHeight = out.dim(2);
-            sub.outWidth = out.dim(3);
-            sub.strideH = w.strideH();
-            sub.strideW = w.strideW();
-            sub.n = in.dim(0) * in.dim(1) * out.dim(2);
-            node.launch(sub, sub.n).reads(x).writes(sub.xs);
-            pointwise(node, sub.xs, in.with(2, out.dim(2)).with(3, out.dim(3)), weight, bias, y, out, act,
-                    alpha);
+            int planes = in.dim(0) * in.dim(1);
+            int h = in.dim(2);
+            int wd = in.dim(3);
+            int ho = out.dim(2);
+            int wo = out.dim(3);
+            float[] xs = new float[planes * ho * wo];
+            Copies.copy(node, x, 0, new int[] {h * wd, w.strideH() * wd, w.strideW()}, xs, 0,
+                    new int[] {ho * wo, wo, 1}, new int[] {planes, ho, wo}, false);
+            pointwise(node, xs, in.with(2, ho).with(3, wo), weight, bias, y, out, act, alpha);
             return;
         }
         int ocg = out.dim(1) / groups;
@@ -90,7 +84,7 @@ final class Convs {
     }
 
     /**
-     * A stride-1 convolution on OpenCL as {@link PadKernel} (a zero-padded copy of x) and {@link PaddedConvKernel}
+     * A stride-1 convolution on OpenCL as a zero-padded copy of x ({@link Copies}) and {@link PaddedConvKernel}
      * (or {@link PaddedDepthwiseKernel}), whose reads are then consecutive and vectorise (see the README).
      */
     private static void padded(NodeContext node, float[] x, Shape in, float[] weight, float[] bias, float[] y,
@@ -98,20 +92,14 @@ final class Convs {
         int hp = in.dim(2) + w.padTop() + w.padBottom();
         int wp = in.dim(3) + w.padLeft() + w.padRight();
         int planes = in.dim(0) * in.dim(1);
-        PadKernel pad = new PadKernel();
-        pad.x = x;
-        // Slack past the last plane: the last 16-position block reads up to 31 values beyond it.
-        pad.xp = new float[Math.multiplyExact(planes, hp * wp) + PADDED_SLACK];
-        pad.height = in.dim(2);
-        pad.width = in.dim(3);
-        pad.paddedHeight = hp;
-        pad.paddedWidth = wp;
-        pad.padTop = w.padTop();
-        pad.padLeft = w.padLeft();
-        pad.n = planes * hp;
-        node.launch(pad, pad.n).reads(x).writes(pad.xp);
+        // Slack past the last plane: the last 16-position block reads up to 31 values beyond it. The copy writes
+        // only the interior; the padding and slack, zero in the Java array, are uploaded once (a constant) and
+        // never written, so they stay zero on the device and in every fetch.
+        float[] xp = new float[Math.multiplyExact(planes, hp * wp) + PADDED_SLACK];
+        Copies.copy(node, x, 0, new int[] {in.dim(2) * in.dim(3), in.dim(3), 1}, xp, w.padTop() * wp + w.padLeft(),
+                new int[] {hp * wp, wp, 1}, new int[] {planes, in.dim(2), in.dim(3)}, false).constants(xp);
         PaddedConvolution k = depthwise ? new PaddedDepthwiseKernel() : new PaddedConvKernel();
-        k.configure(pad.xp, in, weight, bias, y, out, w, groups, act, alpha);
+        k.configure(xp, in, weight, bias, y, out, w, groups, act, alpha);
         k.paddedHeight = hp;
         k.paddedWidth = wp;
         k.tapOffsets = new int[w.kernelH() * w.kernelW()];

@@ -73,7 +73,7 @@ class ModeReportTest {
             // On OpenCL the stride-1 convolution is two launches: its input padded, then PaddedConvKernel.
             assertThat(s.modeCounts()).isEqualTo(Map.of(Mode.OPENCL, 4L, Mode.JTP, 0L, Mode.HOST, 0L));
             assertThat(s.kernels()).extracting(KernelReport::kernel)
-                    .containsExactly("PadKernel", "PaddedConvKernel", "PoolKernel", "WideGemmKernel");
+                    .containsExactly("CopyKernel", "PaddedConvKernel", "PoolKernel", "WideGemmKernel");
             assertThat(s.kernels()).extracting(KernelReport::node).containsExactly("conv", "conv", "pool", "fc");
             assertThat(s.device()).startsWith("Aparapi opencl:").contains("Portable Computing Language")
                     .endsWith("kernels: 4 opencl, 0 jtp, 0 host");
