@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * WideGemmKernel's 8 × 16 tiles on PoCL through Aparapi's OpenCL, against the reference: products whose columns
  * mix whole 16-column blocks (read as vectors) with a ragged last block (read column by column), rows not a multiple
  * of 8 — a linear layer (its weight packed once in 16-column panels), a 1×1 convolution batched over images, a
- * strided 1×1 convolution (subsampled first), and a matmul with a transposed B (the scalar path throughout).
+ * strided 1×1 convolution (subsampled first), and a matmul with a transposed B (the scalar path throughout). Whole
+ * 8 × 16 tiles store their sums first and add the bias and activation in place afterwards, so a linear layer ending
+ * in GELU and a 1×1 convolution ending in ReLU check that second pass.
  */
 class WideGemmTest {
     private static final SessionOptions OPENCL = SessionOptions.defaults().withDevice("portable")
@@ -38,6 +40,19 @@ class WideGemmTest {
         GraphBuilder b = new GraphBuilder(Strix.registry());
         Value x = b.input("x", Shape.of(2, 24, 6, 7));
         return b.build(b.layer("conv2d", "conv").attr("out_channels", 37).attr("kernel_size", 1).apply(x));
+    }
+
+    static Graph linearGelu() {
+        GraphBuilder b = new GraphBuilder(Strix.registry());
+        Value x = b.input("x", Shape.of(1, 17, 24));
+        return b.build(b.layer("gelu", "act").apply(b.layer("linear", "fc_gelu").attr("out_features", 48).apply(x)));
+    }
+
+    static Graph pointwiseRelu() {
+        GraphBuilder b = new GraphBuilder(Strix.registry());
+        Value x = b.input("x", Shape.of(1, 8, 4, 8));
+        Value conv = b.layer("conv2d", "conv_relu").attr("out_channels", 16).attr("kernel_size", 1).apply(x);
+        return b.build(b.layer("relu", "act").apply(conv));
     }
 
     static Graph stridedPointwise() {
@@ -56,7 +71,8 @@ class WideGemmTest {
 
     @Test
     void matchesTheReferenceOnWholeAndRaggedBlocks() {
-        for (Graph g : List.of(linear(), pointwise(), stridedPointwise(), matmulTransposed())) {
+        for (Graph g : List.of(linear(), linearGelu(), pointwise(), pointwiseRelu(), stridedPointwise(),
+                matmulTransposed())) {
             Weights w = Initializers.initialize(g, 4);
             List<Tensor> inputs = g.inputs().stream().map(i -> Tensors.random(i.shape(), i.name().length())).toList();
             Tensor expected = Reference.run(g, w, inputs).get(0);
