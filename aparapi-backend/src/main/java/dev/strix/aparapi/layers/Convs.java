@@ -113,6 +113,11 @@ final class Convs {
         k.n = depthwise ? planes * positionBlocks : in.dim(0) * groups * ((ocg + 7) / 8) * positionBlocks;
         launch(node, k);
         node.lastLaunch().constants(k.tapOffsets);
+        if (k instanceof PaddedConvKernel c) {
+            // Scratch that every launch writes before reading: uploaded once (zeros), never fetched.
+            c.tiles = new float[Math.multiplyExact(k.n, PaddedConvKernel.TILE_FLOATS)];
+            node.lastLaunch().constants(c.tiles);
+        }
     }
 
     /** A 1×1 convolution with a stride above 1, no padding and one group: a subsample, then a matrix product. */
