@@ -19,28 +19,41 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stride-1 convolutions through the padded copy and PaddedConvKernel / PaddedDepthwiseKernel on PoCL (Aparapi's
- * OpenCL), against the reference: planes 7, 14 and 11 × 9 wide (16-position blocks across row breaks, padding
+ * Convolutions through the padded copy and PaddedConvKernel / PaddedDepthwiseKernel on PoCL (Aparapi's OpenCL),
+ * against the reference. Stride 1: planes 7, 14 and 11 × 9 wide (16-position blocks across row breaks, padding
  * columns not stored), 3×3 and 5×5 windows, dilation 2, "same" padding of an even window (asymmetric), no padding,
- * two groups, output channels not a multiple of 8, a batch of 2, bias with a fused ReLU; and depthwise convolutions
- * (3×3, 5×5); each run again after a run on other input.
+ * two groups, output channels not a multiple of 8, a batch of 2, bias with a fused ReLU; depthwise 3×3 and 5×5.
+ * Strided (the phase split): ResNet's 3×3 / 2 and 7×7 / 2 stem, odd and even input sizes, stride (2, 1), dilation 2
+ * at stride 2, a 4×4 / 4 patch convolution, a 2×2 window at stride 3 (phases no tap reads) and depthwise 3×3 and
+ * 5×5 at stride 2. Each case runs again after a run on other input.
  */
 class PaddedConvTest {
     private static final SessionOptions OPENCL = SessionOptions.defaults().withDevice("portable")
             .with(ModeRequest.OPTION, "opencl");
 
-    /** n, c, o, h, w, kernel, padding (-1: "same"), dilation, groups. */
+    /** n, c, o, h, w, kernel, padding (-1: "same"), dilation, groups, stride h, stride w. */
     private static final int[][] CASES = {
-        {1, 16, 24, 7, 7, 3, 1, 1, 1},
-        {2, 8, 16, 14, 14, 3, 1, 1, 1},
-        {1, 6, 20, 9, 11, 5, 2, 1, 1},
-        {1, 8, 8, 12, 10, 3, 2, 2, 1},
-        {1, 8, 12, 8, 9, 4, -1, 1, 1},
-        {1, 8, 8, 10, 6, 3, 0, 1, 1},
-        {1, 16, 32, 6, 8, 3, 1, 1, 2},
+        {1, 16, 24, 7, 7, 3, 1, 1, 1, 1, 1},
+        {2, 8, 16, 14, 14, 3, 1, 1, 1, 1, 1},
+        {1, 6, 20, 9, 11, 5, 2, 1, 1, 1, 1},
+        {1, 8, 8, 12, 10, 3, 2, 2, 1, 1, 1},
+        {1, 8, 12, 8, 9, 4, -1, 1, 1, 1, 1},
+        {1, 8, 8, 10, 6, 3, 0, 1, 1, 1, 1},
+        {1, 16, 32, 6, 8, 3, 1, 1, 2, 1, 1},
         // Depthwise (PaddedDepthwiseKernel): 3×3 on a 7-wide plane, 5×5 on 11 × 13, a batch of 2.
-        {1, 24, 24, 7, 7, 3, 1, 1, 24},
-        {2, 12, 12, 11, 13, 5, 2, 1, 12},
+        {1, 24, 24, 7, 7, 3, 1, 1, 24, 1, 1},
+        {2, 12, 12, 11, 13, 5, 2, 1, 12, 1, 1},
+        // Strided, through the phase split.
+        {1, 16, 24, 14, 14, 3, 1, 1, 1, 2, 2},
+        {2, 8, 16, 15, 13, 3, 1, 1, 1, 2, 2},
+        {1, 3, 16, 23, 22, 7, 3, 1, 1, 2, 2},
+        {1, 8, 8, 11, 9, 3, 1, 1, 1, 2, 1},
+        {1, 8, 16, 13, 12, 3, 2, 2, 1, 2, 2},
+        {1, 3, 24, 16, 12, 4, 0, 1, 1, 4, 4},
+        {1, 8, 8, 10, 11, 2, 0, 1, 1, 3, 3},
+        {1, 16, 32, 9, 9, 3, 1, 1, 2, 2, 2},
+        {1, 24, 24, 14, 14, 3, 1, 1, 24, 2, 2},
+        {2, 12, 12, 13, 11, 5, 2, 1, 12, 2, 2},
     };
 
     @Test
@@ -49,7 +62,7 @@ class PaddedConvTest {
             GraphBuilder b = new GraphBuilder(Strix.registry());
             Value x = b.input("x", Shape.of(s[0], s[1], s[3], s[4]));
             var conv = b.layer("conv2d", "conv").attr("out_channels", s[2]).attr("kernel_size", s[5])
-                    .attr("dilation", s[7]).attr("groups", s[8]);
+                    .attr("dilation", s[7]).attr("groups", s[8]).attr("stride", s[9], s[10]);
             conv = s[6] < 0 ? conv.attr("padding_mode", "same") : conv.attr("padding", s[6]);
             Graph g = b.build(b.layer("relu", "act").apply(conv.apply(x)));
             Weights w = Initializers.initialize(g, 2);

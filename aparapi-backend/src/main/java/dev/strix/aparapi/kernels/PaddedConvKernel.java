@@ -1,9 +1,9 @@
 package dev.strix.aparapi.kernels;
 
 /**
- * Stride-1 convolution for OpenCL over a padded copy of its input, 8 output channels × 16 flattened positions per
- * work item ({@link PaddedConvolution}): 128 multiply-adds per input channel and tap, which PoCL's LLVM runs as
- * vector FMAs where {@link WideConvKernel}'s clamped, masked reads of 4 pixels stay scalar. Weight layout is
+ * Convolution for OpenCL over a padded (strided: also phase-split) copy of its input, 8 output channels × 16
+ * flattened positions per work item ({@link PaddedConvolution}): 128 multiply-adds per input channel and tap, which
+ * PoCL's LLVM runs as vector FMAs (clamped, masked reads of the unpadded input stayed scalar). Weight layout is
  * PyTorch's [out, in/groups, kh, kw].
  */
 public final class PaddedConvKernel extends PaddedConvolution {
@@ -45,8 +45,7 @@ public final class PaddedConvKernel extends PaddedConvolution {
         int w6 = (oc0 + min(6, ocCount - 1)) * wStride;
         int w7 = (oc0 + min(7, ocCount - 1)) * wStride;
         int q0 = qb * 16;
-        int plane = paddedHeight * paddedWidth;
-        int xBase = (image * channels + g * icg) * plane + q0;
+        int xBase = (image * channels + g * icg) * channelStride + q0;
         float s0_0 = 0f, s0_1 = 0f, s0_2 = 0f, s0_3 = 0f, s0_4 = 0f, s0_5 = 0f, s0_6 = 0f, s0_7 = 0f;
         float s0_8 = 0f, s0_9 = 0f, s0_10 = 0f, s0_11 = 0f, s0_12 = 0f, s0_13 = 0f, s0_14 = 0f, s0_15 = 0f;
         float s1_0 = 0f, s1_1 = 0f, s1_2 = 0f, s1_3 = 0f, s1_4 = 0f, s1_5 = 0f, s1_6 = 0f, s1_7 = 0f;
@@ -69,7 +68,7 @@ public final class PaddedConvKernel extends PaddedConvolution {
         int ic = 0;
         int tap = 0;
         for (int t = 0; t < pairs; t++) {
-            int o = xBase + ic * plane + tapOffsets[tap];
+            int o = xBase + ic * channelStride + tapOffsets[tap];
             float x0 = x[o];
             float x1 = x[o + 1];
             float x2 = x[o + 2];

@@ -1,7 +1,7 @@
 package dev.strix.aparapi.kernels;
 
 /**
- * Stride-1 depthwise convolution (one input channel per output channel) over a padded copy of its input, 16
+ * Depthwise convolution (one input channel per output channel) over a padded (strided: phase-split) copy, 16
  * flattened positions of one channel per work item ({@link PaddedConvolution}): per tap one weight and 16
  * consecutive inputs, which PoCL's LLVM runs as vector FMAs where {@link ConvDirectKernel}'s clamped, masked reads
  * stay scalar. Weight [C, 1, kh, kw].
@@ -15,7 +15,7 @@ public final class PaddedDepthwiseKernel extends PaddedConvolution {
         int c = plane % outChannels;
         int image = plane / outChannels;
         int q0 = qb * 16;
-        int xo = plane * paddedHeight * paddedWidth + q0;
+        int xo = plane * channelStride + q0;
         int taps = kernelH * kernelW;
         int wo = c * taps;
         float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;

@@ -7,7 +7,6 @@ import dev.strix.aparapi.kernels.MatrixKernel;
 import dev.strix.aparapi.kernels.PaddedConvKernel;
 import dev.strix.aparapi.kernels.PaddedConvolution;
 import dev.strix.aparapi.kernels.PaddedDepthwiseKernel;
-import dev.strix.aparapi.kernels.WideConvKernel;
 import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.spi.NodeContext;
 import dev.strix.api.Attributes;
@@ -15,10 +14,9 @@ import dev.strix.api.Shape;
 import dev.strix.layers.Window2d;
 
 /**
- * Plans convolution launches: a padded copy and {@link PaddedConvKernel} (or {@link PaddedDepthwiseKernel}) for
- * stride 1 on OpenCL, {@link WideConvKernel}'s 8×4 tiles for other strides there, {@link ConvKernel}'s 4×4 tiles on
- * the thread pool, {@link ConvDirectKernel} for other narrow groups, a matrix product for 1×1 convolutions (on
- * OpenCL after a strided copy where they are strided).
+ * Plans convolution launches: on OpenCL a padded (strided: also phase-split) copy and {@link PaddedConvKernel} (or
+ * {@link PaddedDepthwiseKernel}), on the thread pool {@link ConvKernel}'s 4×4 tiles, {@link ConvDirectKernel} for
+ * narrow groups, a matrix product for 1×1 convolutions (on OpenCL after a strided copy where they are strided).
  */
 final class Convs {
     /** Floats after a padded copy's last plane (PaddedConvKernel's last vectors read into them). */
@@ -49,7 +47,7 @@ final class Convs {
         }
         if (node.mode() == Mode.OPENCL && isStridedPointwise(w, groups)) {
             // ResNet's downsampling shortcut: the pixels it reads, gathered, then the vectorised matrix product
-            // (WideConvKernel would compute it in scalars).
+            // (a phase split would copy the three phases it never reads).
             int planes = in.dim(0) * in.dim(1);
             int h = in.dim(2);
             int wd = in.dim(3);
@@ -63,16 +61,13 @@ final class Convs {
         }
         int ocg = out.dim(1) / groups;
         boolean depthwise = groups == in.dim(1) && ocg == 1;
-        if ((ocg >= 8 || depthwise) && node.mode() == Mode.OPENCL && w.strideH() == 1 && w.strideW() == 1) {
+        if ((ocg >= 8 || depthwise) && node.mode() == Mode.OPENCL) {
             padded(node, x, in, weight, bias, y, out, w, groups, act, alpha, depthwise);
             return;
         }
         ConvolutionKernel k;
         int pixelBlocks = (out.dim(2) * out.dim(3) + 3) / 4;
-        if (ocg >= 8 && node.mode() == Mode.OPENCL) {
-            k = new WideConvKernel();
-            k.n = in.dim(0) * groups * ((ocg + 7) / 8) * pixelBlocks;
-        } else if (ocg >= 4) {
+        if (ocg >= 4) {
             k = new ConvKernel();
             k.n = in.dim(0) * groups * ((ocg + 3) / 4) * pixelBlocks;
         } else {
@@ -84,13 +79,23 @@ final class Convs {
     }
 
     /**
-     * A stride-1 convolution on OpenCL as a zero-padded copy of x ({@link Copies}) and {@link PaddedConvKernel}
-     * (or {@link PaddedDepthwiseKernel}), whose reads are then consecutive and vectorise (see the README).
+     * A convolution on OpenCL as a zero-padded copy of x ({@link Copies}) and {@link PaddedConvKernel} (or
+     * {@link PaddedDepthwiseKernel}), whose reads are then consecutive and vectorise (see the README). Strided, a
+     * second copy splits each padded plane into its stride phases ({@link PaddedConvolution}), which makes every tap
+     * a stride-1 read again.
      */
     private static void padded(NodeContext node, float[] x, Shape in, float[] weight, float[] bias, float[] y,
             Shape out, Window2d w, int groups, int act, float alpha, boolean depthwise) {
-        int hp = in.dim(2) + w.padTop() + w.padBottom();
-        int wp = in.dim(3) + w.padLeft() + w.padRight();
+        int sh = w.strideH();
+        int sw = w.strideW();
+        int phases = sh * sw;
+        // A phase plane holds what the outputs read of its phase: Ho (Wo) rows (columns) plus the window's reach.
+        int hph = out.dim(2) + (w.kernelH() - 1) * w.dilationH() / sh;
+        int wph = out.dim(3) + (w.kernelW() - 1) * w.dilationW() / sw;
+        // The padded copy is at least s_h·Hph × s_w·Wph, so the phase split reads whole phase planes; rows and
+        // columns past the padding are zeros no output uses.
+        int hp = Math.max(in.dim(2) + w.padTop() + w.padBottom(), sh * hph);
+        int wp = Math.max(in.dim(3) + w.padLeft() + w.padRight(), sw * wph);
         int planes = in.dim(0) * in.dim(1);
         // Slack past the last plane: the last 16-position block reads up to 31 values beyond it. The copy writes
         // only the interior; the padding and slack, zero in the Java array, are uploaded once (a constant) and
@@ -98,18 +103,33 @@ final class Convs {
         float[] xp = new float[Math.multiplyExact(planes, hp * wp) + PADDED_SLACK];
         Copies.copy(node, x, 0, new int[] {in.dim(2) * in.dim(3), in.dim(3), 1}, xp, w.padTop() * wp + w.padLeft(),
                 new int[] {hp * wp, wp, 1}, new int[] {planes, in.dim(2), in.dim(3)}, false).constants(xp);
+        float[] xs = xp;
+        int channelStride = hp * wp;
+        if (phases > 1) {
+            // [plane][py][px][i][j] ← padded [plane][s_h·i + py][s_w·j + px]: written whole but for the slack.
+            channelStride = phases * hph * wph;
+            xs = new float[Math.multiplyExact(planes, channelStride) + PADDED_SLACK];
+            Copies.copy(node, xp, 0, new int[] {hp * wp, wp, 1, sh * wp, sw}, xs, 0,
+                    new int[] {channelStride, sw * hph * wph, hph * wph, wph, 1}, new int[] {planes, sh, sw, hph, wph},
+                    false).constants(xs);
+        }
         PaddedConvolution k = depthwise ? new PaddedDepthwiseKernel() : new PaddedConvKernel();
-        k.configure(xp, in, weight, bias, y, out, w, groups, act, alpha);
-        k.paddedHeight = hp;
-        k.paddedWidth = wp;
+        k.configure(xs, in, weight, bias, y, out, w, groups, act, alpha);
+        k.channelStride = channelStride;
+        k.paddedWidth = phases > 1 ? wph : wp;
         k.tapOffsets = new int[w.kernelH() * w.kernelW()];
         for (int ky = 0; ky < w.kernelH(); ky++) {
             for (int kx = 0; kx < w.kernelW(); kx++) {
-                k.tapOffsets[ky * w.kernelW() + kx] = ky * w.dilationH() * wp + kx * w.dilationW();
+                int dy = ky * w.dilationH();
+                int dx = kx * w.dilationW();
+                int phase = (dy % sh) * sw + dx % sw;
+                k.tapOffsets[ky * w.kernelW() + kx] = phases > 1
+                        ? phase * hph * wph + dy / sh * wph + dx / sw
+                        : dy * wp + dx;
             }
         }
         int ocg = out.dim(1) / groups;
-        int positionBlocks = (out.dim(2) * wp + 15) / 16;
+        int positionBlocks = (out.dim(2) * k.paddedWidth + 15) / 16;
         k.n = depthwise ? planes * positionBlocks : in.dim(0) * groups * ((ocg + 7) / 8) * positionBlocks;
         launch(node, k);
         node.lastLaunch().constants(k.tapOffsets);
