@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 /**
  * WideGemmKernel's 8 × 16 tiles on PoCL through Aparapi's OpenCL, against the reference: products whose columns
  * mix whole 16-column blocks (read as vectors) with a ragged last block (read column by column), rows not a multiple
- * of 8 — a linear layer (its weight packed once in 16-column panels), a 1×1 convolution batched over images, a
- * strided 1×1 convolution (subsampled first), and a matmul with a transposed B (the scalar path throughout). Whole
+ * of 8 (A packed in 8-row panels, the last one ragged) — a linear layer (its weight packed once in 16-column panels,
+ * its input every run), a classifier head of 5 rows (A unpacked), a 1×1 convolution batched over images, a strided
+ * 1×1 convolution (subsampled first), a matmul broadcasting one A over three B, and a matmul with a transposed B (the
+ * general loop throughout). Whole
  * 8 × 16 tiles store their sums first and add the bias and activation in place afterwards, so a linear layer ending
  * in GELU and a 1×1 convolution ending in ReLU check that second pass.
  */
@@ -62,6 +64,21 @@ class WideGemmTest {
                 .apply(x));
     }
 
+    /** Five rows: A stays unpacked (no whole 8-row panel), B is the packed weight, read by the general loop. */
+    static Graph linearHead() {
+        GraphBuilder b = new GraphBuilder(Strix.registry());
+        Value x = b.input("x", Shape.of(5, 40));
+        return b.build(b.layer("linear", "head").attr("out_features", 37).apply(x));
+    }
+
+    /** A [13, 20] broadcast over three B [20, 35]: A packed once per run into two panels, every batch reading it. */
+    static Graph matmulBroadcast() {
+        GraphBuilder b = new GraphBuilder(Strix.registry());
+        Value x = b.input("x", Shape.of(13, 20));
+        Value y = b.input("y", Shape.of(3, 20, 35));
+        return b.build(b.layer("matmul", "mm_broadcast").apply(x, y));
+    }
+
     static Graph matmulTransposed() {
         GraphBuilder b = new GraphBuilder(Strix.registry());
         Value x = b.input("x", Shape.of(3, 13, 20));
@@ -71,8 +88,8 @@ class WideGemmTest {
 
     @Test
     void matchesTheReferenceOnWholeAndRaggedBlocks() {
-        for (Graph g : List.of(linear(), linearGelu(), pointwise(), pointwiseRelu(), stridedPointwise(),
-                matmulTransposed())) {
+        for (Graph g : List.of(linear(), linearGelu(), linearHead(), pointwise(), pointwiseRelu(),
+                stridedPointwise(), matmulBroadcast(), matmulTransposed())) {
             Weights w = Initializers.initialize(g, 4);
             List<Tensor> inputs = g.inputs().stream().map(i -> Tensors.random(i.shape(), i.name().length())).toList();
             Tensor expected = Reference.run(g, w, inputs).get(0);

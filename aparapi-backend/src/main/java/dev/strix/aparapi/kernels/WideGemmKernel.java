@@ -1,10 +1,12 @@
 package dev.strix.aparapi.kernels;
 
 /**
- * {@link MatrixKernel} with 8 × 16 tiles, for OpenCL: each loaded value feeds 8 or 16 multiply-adds. Where op(B) is
- * row-major and the block has all 16 columns, the 16 values of one k are read at consecutive addresses, so the
- * OpenCL compiler (LLVM's SLP vectoriser on PoCL) loads them as one vector and runs each row's 16 multiply-adds as
- * one vector operation; edge blocks and transposed B read column by column, clamped, in scalars. A whole tile stores
+ * {@link MatrixKernel} with 8 × 16 tiles, for OpenCL: each loaded value feeds 8 or 16 multiply-adds. Where A is packed
+ * in 8-row panels and op(B) is row-major (or packed) with all 16 columns in the block, the 8 values of A and the 16
+ * of B at one k are read at consecutive addresses, so the OpenCL compiler (LLVM's SLP vectoriser on PoCL) loads each
+ * as a vector and runs each row's 16 multiply-adds as vector FMAs; other blocks read row by row and column by
+ * column, clamped. Row-major A had its 8 rows gathered (two gathers per k): packing it took a 64 × 256 × 3,136
+ * product from 46 to 103 GFLOP/s and ViT's linears (their input packed every run) 630–690 → 310–360 ms. A whole tile stores
  * its 128 sums unconditionally and then adds bias and activation in place: the vectoriser starts from consecutive
  * stores, and behind per-element tests it had grouped the sums across its registers so that each k took 18 shuffles
  * and register moves beside its 16 FMAs (now 8, broadcasting A's values): ViT's 197 × 768 × 3,072 linear went from
@@ -38,34 +40,38 @@ public final class WideGemmKernel extends MatrixKernel {
         int c0 = cb * 16;
         int ao = aOffsets[batch];
         int bo = bOffsets[batch];
-        int a0 = ao + r0 * lda;
-        int a1 = ao + min(r0 + 1, rows - 1) * lda;
-        int a2 = ao + min(r0 + 2, rows - 1) * lda;
-        int a3 = ao + min(r0 + 3, rows - 1) * lda;
-        int a4 = ao + min(r0 + 4, rows - 1) * lda;
-        int a5 = ao + min(r0 + 5, rows - 1) * lda;
-        int a6 = ao + min(r0 + 6, rows - 1) * lda;
-        int a7 = ao + min(r0 + 7, rows - 1) * lda;
+        // A's 8 rows at k are a_r + k·aStep: in a packed panel (pa) consecutive, row-major clamped rows.
+        int pa = ao + rb * depth * panelRows;
+        int aStep = packedA == 1 ? panelRows : 1;
+        int a0 = packedA == 1 ? pa : ao + r0 * lda;
+        int a1 = packedA == 1 ? pa + 1 : ao + min(r0 + 1, rows - 1) * lda;
+        int a2 = packedA == 1 ? pa + 2 : ao + min(r0 + 2, rows - 1) * lda;
+        int a3 = packedA == 1 ? pa + 3 : ao + min(r0 + 3, rows - 1) * lda;
+        int a4 = packedA == 1 ? pa + 4 : ao + min(r0 + 4, rows - 1) * lda;
+        int a5 = packedA == 1 ? pa + 5 : ao + min(r0 + 5, rows - 1) * lda;
+        int a6 = packedA == 1 ? pa + 6 : ao + min(r0 + 6, rows - 1) * lda;
+        int a7 = packedA == 1 ? pa + 7 : ao + min(r0 + 7, rows - 1) * lda;
         // Step between consecutive k and between consecutive columns of op(B).
         int kStep = transB == 1 ? 1 : ldb;
         int cStep = transB == 1 ? ldb : 1;
         // Panels (packedB): 16 columns × depth, row k of the block at k · 16 (ldb = 16), zero-padded past cols.
-        int b0 = packedB == 1 ? bo + cb * depth * 16 : bo + c0 * cStep;
-        int b1 = bo + min(c0 + 1, cols - 1) * cStep;
-        int b2 = bo + min(c0 + 2, cols - 1) * cStep;
-        int b3 = bo + min(c0 + 3, cols - 1) * cStep;
-        int b4 = bo + min(c0 + 4, cols - 1) * cStep;
-        int b5 = bo + min(c0 + 5, cols - 1) * cStep;
-        int b6 = bo + min(c0 + 6, cols - 1) * cStep;
-        int b7 = bo + min(c0 + 7, cols - 1) * cStep;
-        int b8 = bo + min(c0 + 8, cols - 1) * cStep;
-        int b9 = bo + min(c0 + 9, cols - 1) * cStep;
-        int b10 = bo + min(c0 + 10, cols - 1) * cStep;
-        int b11 = bo + min(c0 + 11, cols - 1) * cStep;
-        int b12 = bo + min(c0 + 12, cols - 1) * cStep;
-        int b13 = bo + min(c0 + 13, cols - 1) * cStep;
-        int b14 = bo + min(c0 + 14, cols - 1) * cStep;
-        int b15 = bo + min(c0 + 15, cols - 1) * cStep;
+        int pb = bo + cb * depth * 16;
+        int b0 = packedB == 1 ? pb : bo + c0 * cStep;
+        int b1 = packedB == 1 ? pb + 1 : bo + min(c0 + 1, cols - 1) * cStep;
+        int b2 = packedB == 1 ? pb + 2 : bo + min(c0 + 2, cols - 1) * cStep;
+        int b3 = packedB == 1 ? pb + 3 : bo + min(c0 + 3, cols - 1) * cStep;
+        int b4 = packedB == 1 ? pb + 4 : bo + min(c0 + 4, cols - 1) * cStep;
+        int b5 = packedB == 1 ? pb + 5 : bo + min(c0 + 5, cols - 1) * cStep;
+        int b6 = packedB == 1 ? pb + 6 : bo + min(c0 + 6, cols - 1) * cStep;
+        int b7 = packedB == 1 ? pb + 7 : bo + min(c0 + 7, cols - 1) * cStep;
+        int b8 = packedB == 1 ? pb + 8 : bo + min(c0 + 8, cols - 1) * cStep;
+        int b9 = packedB == 1 ? pb + 9 : bo + min(c0 + 9, cols - 1) * cStep;
+        int b10 = packedB == 1 ? pb + 10 : bo + min(c0 + 10, cols - 1) * cStep;
+        int b11 = packedB == 1 ? pb + 11 : bo + min(c0 + 11, cols - 1) * cStep;
+        int b12 = packedB == 1 ? pb + 12 : bo + min(c0 + 12, cols - 1) * cStep;
+        int b13 = packedB == 1 ? pb + 13 : bo + min(c0 + 13, cols - 1) * cStep;
+        int b14 = packedB == 1 ? pb + 14 : bo + min(c0 + 14, cols - 1) * cStep;
+        int b15 = packedB == 1 ? pb + 15 : bo + min(c0 + 15, cols - 1) * cStep;
         float s0_0 = 0f, s0_1 = 0f, s0_2 = 0f, s0_3 = 0f, s0_4 = 0f, s0_5 = 0f, s0_6 = 0f, s0_7 = 0f;
         float s0_8 = 0f, s0_9 = 0f, s0_10 = 0f, s0_11 = 0f, s0_12 = 0f, s0_13 = 0f, s0_14 = 0f, s0_15 = 0f;
         float s1_0 = 0f, s1_1 = 0f, s1_2 = 0f, s1_3 = 0f, s1_4 = 0f, s1_5 = 0f, s1_6 = 0f, s1_7 = 0f;
@@ -82,19 +88,21 @@ public final class WideGemmKernel extends MatrixKernel {
         float s6_8 = 0f, s6_9 = 0f, s6_10 = 0f, s6_11 = 0f, s6_12 = 0f, s6_13 = 0f, s6_14 = 0f, s6_15 = 0f;
         float s7_0 = 0f, s7_1 = 0f, s7_2 = 0f, s7_3 = 0f, s7_4 = 0f, s7_5 = 0f, s7_6 = 0f, s7_7 = 0f;
         float s7_8 = 0f, s7_9 = 0f, s7_10 = 0f, s7_11 = 0f, s7_12 = 0f, s7_13 = 0f, s7_14 = 0f, s7_15 = 0f;
-        // Two copies of the k loop: the first with B's addresses visibly consecutive (so they vectorise), the second
-        // with clamped per-column indices. One shared body would hide the first's pattern from the compiler, and an
-        // Aparapi kernel cannot hand its 128 accumulators to a method.
-        if (packedB == 1 || (transB == 0 && c0 + 16 <= cols)) {
+        // Two copies of the k loop: the first with A's and B's addresses visibly consecutive (base + 0 … 7, base +
+        // 0 … 15), so both load as vectors; the second with per-row and per-column indices. One shared body would
+        // hide the first's pattern from the compiler, and an Aparapi kernel cannot hand its 128 accumulators to a
+        // method.
+        if (packedA == 1 && (packedB == 1 || (transB == 0 && c0 + 16 <= cols))) {
             for (int k = 0; k < depth; k++) {
-                float x0 = a[a0 + k];
-                float x1 = a[a1 + k];
-                float x2 = a[a2 + k];
-                float x3 = a[a3 + k];
-                float x4 = a[a4 + k];
-                float x5 = a[a5 + k];
-                float x6 = a[a6 + k];
-                float x7 = a[a7 + k];
+                int ka = pa + k * panelRows;
+                float x0 = a[ka];
+                float x1 = a[ka + 1];
+                float x2 = a[ka + 2];
+                float x3 = a[ka + 3];
+                float x4 = a[ka + 4];
+                float x5 = a[ka + 5];
+                float x6 = a[ka + 6];
+                float x7 = a[ka + 7];
                 int kb = b0 + k * ldb;
                 float w0 = b[kb];
                 float w1 = b[kb + 1];
@@ -147,14 +155,14 @@ public final class WideGemmKernel extends MatrixKernel {
             }
         } else {
             for (int k = 0; k < depth; k++) {
-                float x0 = a[a0 + k];
-                float x1 = a[a1 + k];
-                float x2 = a[a2 + k];
-                float x3 = a[a3 + k];
-                float x4 = a[a4 + k];
-                float x5 = a[a5 + k];
-                float x6 = a[a6 + k];
-                float x7 = a[a7 + k];
+                float x0 = a[a0 + k * aStep];
+                float x1 = a[a1 + k * aStep];
+                float x2 = a[a2 + k * aStep];
+                float x3 = a[a3 + k * aStep];
+                float x4 = a[a4 + k * aStep];
+                float x5 = a[a5 + k * aStep];
+                float x6 = a[a6 + k * aStep];
+                float x7 = a[a7 + k * aStep];
                 int kb = k * kStep;
                 float w0 = b[b0 + kb];
                 float w1 = b[b1 + kb];

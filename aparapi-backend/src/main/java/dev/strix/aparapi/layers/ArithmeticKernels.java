@@ -2,6 +2,7 @@ package dev.strix.aparapi.layers;
 
 import dev.strix.aparapi.kernels.BinaryKernel;
 import dev.strix.aparapi.kernels.MatrixKernel;
+import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.spi.AparapiKernel;
 import dev.strix.aparapi.spi.NodeContext;
 import dev.strix.api.Shape;
@@ -72,9 +73,19 @@ final class ArithmeticKernels {
                 bOffsets[i] += idx * sb[d] * k * n;
             }
         }
-        Gemms.gemm(node, node.input(0), aOffsets, node.input(1), bOffsets, node.output(0), m, n, k, k,
+        float[] av = node.input(0);
+        boolean packed = node.mode() == Mode.OPENCL && m >= 8;
+        if (packed) {
+            // A packed every run in 8-row panels (Gemms.packRows), read 8 rows at a time; offsets move to panels.
+            av = Gemms.packRows(node, av, node.input(0).length / (m * k), m * k, m, k);
+            for (int i = 0; i < batches; i++) {
+                aOffsets[i] = aOffsets[i] / (m * k) * ((m + 7) / 8 * k * 8);
+            }
+        }
+        MatrixKernel mk = Gemms.gemm(node, av, aOffsets, node.input(1), bOffsets, node.output(0), m, n, k, k,
                 transB ? k : n, transB, null, 0);
-        node.lastLaunch().reads(node.input(0), node.input(1));
+        mk.packedA = packed ? 1 : 0;
+        node.lastLaunch().reads(av, node.input(1));
     }
 
     static void linear(NodeContext node, Epilogue e) {

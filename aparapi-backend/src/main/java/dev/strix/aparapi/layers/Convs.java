@@ -166,11 +166,15 @@ final class Convs {
         for (int i = 0; i < images; i++) {
             bOffsets[i] = i * channels * pixels;
         }
-        MatrixKernel k = Gemms.gemm(node, weight, aOffsets, x, bOffsets, y, out.dim(1), pixels, channels, channels,
+        // On OpenCL the weight is packed once in 8-row panels, which WideGemmKernel reads 8 rows at a time.
+        boolean packed = node.mode() == Mode.OPENCL;
+        float[] a = packed ? Gemms.rowPanels(weight, out.dim(1), channels) : weight;
+        MatrixKernel k = Gemms.gemm(node, a, aOffsets, x, bOffsets, y, out.dim(1), pixels, channels, channels,
                 pixels, false, bias, MatrixKernel.BIAS_ROW);
+        k.packedA = packed ? 1 : 0;
         k.act = act;
         k.alpha = alpha;
-        node.lastLaunch().constants(weight).reads(x);
+        node.lastLaunch().constants(a).reads(x);
     }
 
     /** Launches a configured convolution kernel: weight and bias once, x every run. */

@@ -53,18 +53,61 @@ final class Gemms {
         if (node.mode() == Mode.OPENCL) {
             // The weight packed once as B = weightᵀ in 16-column panels, which WideGemmKernel reads 16 columns at a
             // time as vectors from consecutive memory (read as [out, in] it falls back to scalar loads; vit_b_16's
-            // linears were most of its time).
+            // linears were most of its time), and x packed every run in 8-row panels, read 8 rows at a time.
+            // Fewer than 8 rows (a classifier head) skip the packing copy: it would cost a launch for no whole panel.
             float[] t = panels(weight, out, in);
-            MatrixKernel k = gemm(node, x, new int[] {0}, t, new int[] {0}, y, rows, out, in, in, 16, false, bias,
+            boolean packA = rows >= 8;
+            float[] xp = packA ? packRows(node, x, 1, 0, rows, in) : x;
+            MatrixKernel k = gemm(node, xp, new int[] {0}, t, new int[] {0}, y, rows, out, in, in, 16, false, bias,
                     MatrixKernel.BIAS_COLUMN);
+            k.packedA = packA ? 1 : 0;
             k.packedB = 1;
-            node.lastLaunch().constants(t).reads(x);
+            node.lastLaunch().constants(t).reads(xp);
             return k;
         }
         MatrixKernel k = gemm(node, x, new int[] {0}, weight, new int[] {0}, y, rows, out, in, in, in, true, bias,
                 MatrixKernel.BIAS_COLUMN);
         node.lastLaunch().constants(weight).reads(x);
         return k;
+    }
+
+    /**
+     * A row-major matrix [rows, cols] (a 1×1 convolution's weight, A of its product) in 8-row panels: panel p holds
+     * rows 8p … 8p + 7 for every column, [col][8], zeros past {@code rows}.
+     */
+    static float[] rowPanels(float[] m, int rows, int cols) {
+        float[] t = new float[(rows + 7) / 8 * cols * 8];
+        for (int r = 0; r < rows; r++) {
+            int base = (r / 8) * cols * 8 + r % 8;
+            for (int k = 0; k < cols; k++) {
+                t[base + k * 8] = m[r * cols + k];
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Launches the copies that pack {@code count} row-major matrices [rows, depth] of {@code a} ({@code stride}
+     * floats apart) into 8-row panels every run, as {@link #rowPanels} does once for constants: whole panels in
+     * one copy, a ragged last panel's rows in a second (its missing rows stay zero). Returns the packed array,
+     * [count][ceil(rows/8)][depth][8].
+     */
+    static float[] packRows(NodeContext node, float[] a, int count, int stride, int rows, int depth) {
+        int panels = (rows + 7) / 8;
+        int whole = rows / 8;
+        int ragged = rows % 8;
+        float[] packed = new float[Math.multiplyExact(Math.multiplyExact(count, panels), depth * 8)];
+        // Rows (depth values, consecutive in a) are the copies' last dimension: CopyKernel gives each work item a
+        // run of it, and runs of 8 (a panel's row of one k) made the copies 50 ms of a vit_b_16 run.
+        if (whole > 0) {
+            Copies.copy(node, a, 0, new int[] {stride, 8 * depth, depth, 1}, packed, 0,
+                    new int[] {panels * depth * 8, depth * 8, 1, 8}, new int[] {count, whole, 8, depth}, false);
+        }
+        if (ragged > 0) {
+            Copies.copy(node, a, whole * 8 * depth, new int[] {stride, depth, 1}, packed, whole * depth * 8,
+                    new int[] {panels * depth * 8, 1, 8}, new int[] {count, ragged, depth}, whole > 0);
+        }
+        return packed;
     }
 
     /**
