@@ -113,11 +113,22 @@ final class Convs {
                     new int[] {channelStride, sw * hph * wph, hph * wph, wph, 1}, new int[] {planes, sh, sw, hph, wph},
                     false).constants(xs);
         }
-        PaddedConvolution k = depthwise ? new PaddedDepthwiseKernel() : new PaddedConvKernel();
-        k.configure(xs, in, weight, bias, y, out, w, groups, act, alpha);
+        int taps = w.kernelH() * w.kernelW();
+        PaddedConvolution k;
+        if (depthwise) {
+            k = new PaddedDepthwiseKernel();
+            k.configure(xs, in, weight, bias, y, out, w, groups, act, alpha);
+        } else {
+            PaddedConvKernel dense = new PaddedConvKernel();
+            dense.configure(xs, in, Gemms.rowPanels(weight, out.dim(1), groups, in.dim(1) / groups * taps),
+                    bias, y, out, w, groups, act, alpha);
+            dense.inputChannelStep = channelStride;
+            dense.weightChannelStep = taps * dense.panelChannels;
+            k = dense;
+        }
         k.channelStride = channelStride;
         k.paddedWidth = phases > 1 ? wph : wp;
-        k.tapOffsets = new int[w.kernelH() * w.kernelW()];
+        k.tapOffsets = new int[taps];
         for (int ky = 0; ky < w.kernelH(); ky++) {
             for (int kx = 0; kx < w.kernelW(); kx++) {
                 int dy = ky * w.dilationH();
@@ -168,7 +179,7 @@ final class Convs {
         }
         // On OpenCL the weight is packed once in 8-row panels, which WideGemmKernel reads 8 rows at a time.
         boolean packed = node.mode() == Mode.OPENCL;
-        float[] a = packed ? Gemms.rowPanels(weight, out.dim(1), channels) : weight;
+        float[] a = packed ? Gemms.rowPanels(weight, out.dim(1), 1, channels) : weight;
         MatrixKernel k = Gemms.gemm(node, a, aOffsets, x, bOffsets, y, out.dim(1), pixels, channels, channels,
                 pixels, false, bias, MatrixKernel.BIAS_ROW);
         k.packedA = packed ? 1 : 0;

@@ -72,13 +72,18 @@ final class Gemms {
     }
 
     /**
-     * A row-major matrix [rows, cols] (a 1×1 convolution's weight, A of its product) in 8-row panels: panel p holds
-     * rows 8p … 8p + 7 for every column, [col][8], zeros past {@code rows}.
+     * A row-major matrix [rows, cols] in 8-row panels, per group of rows/groups rows: panel p of group g holds that
+     * group's rows 8p … 8p + 7 for every column, [col][8], zeros past the group's last row. The weights of a 1×1
+     * convolution (A of its product; one group) and of PaddedConvKernel ([out, in/groups · kh · kw]).
      */
-    static float[] rowPanels(float[] m, int rows, int cols) {
-        float[] t = new float[(rows + 7) / 8 * cols * 8];
+    static float[] rowPanels(float[] m, int rows, int groups, int cols) {
+        int perGroup = rows / groups;
+        int panels = (perGroup + 7) / 8;
+        float[] t = new float[Math.multiplyExact(groups * panels * 8, cols)];
         for (int r = 0; r < rows; r++) {
-            int base = (r / 8) * cols * 8 + r % 8;
+            int g = r / perGroup;
+            int j = r % perGroup;
+            int base = (g * panels + j / 8) * cols * 8 + j % 8;
             for (int k = 0; k < cols; k++) {
                 t[base + k * 8] = m[r * cols + k];
             }
