@@ -73,4 +73,21 @@ public abstract class MatrixKernel extends StrixKernel {
             c[o + 3] = biased(r, c0 + 3, v3);
         }
     }
+
+    /** Stores the four columns from col of row r that lie in [from, cols), with bias and activation. */
+    protected final void storeFrom(int base, int r, int col, int from, float v0, float v1, float v2, float v3) {
+        int o = base + r * cols + col;
+        if (col >= from && col < cols) {
+            c[o] = biased(r, col, v0);
+        }
+        if (col + 1 >= from && col + 1 < cols) {
+            c[o + 1] = biased(r, col + 1, v1);
+        }
+        if (col + 2 >= from && col + 2 < cols) {
+            c[o + 2] = biased(r, col + 2, v2);
+        }
+        if (col + 3 >= from && col + 3 < cols) {
+            c[o + 3] = biased(r, col + 3, v3);
+        }
+    }
 }

@@ -38,6 +38,11 @@ public final class WideGemmKernel extends MatrixKernel {
         int batch = rest / colBlocks;
         int r0 = rb * 8;
         int c0 = cb * 16;
+        // A ragged last block of a row-major B (at least 16 columns) reads the 16 columns that end at the last one,
+        // so it takes the vector loop too; the columns it shares with the block before are computed again and not
+        // stored (a 7 × 7 plane's 49 columns: the fourth block had run the clamped loop for one column).
+        int ragged = packedB == 0 && transB == 0 && c0 + 16 > cols && cols >= 16 ? 1 : 0;
+        int cl = ragged == 1 ? cols - 16 : c0;
         int ao = aOffsets[batch];
         int bo = bOffsets[batch];
         // A's 8 rows at k are a_r + k·aStep: in a packed panel (pa) consecutive, row-major clamped rows.
@@ -56,22 +61,22 @@ public final class WideGemmKernel extends MatrixKernel {
         int cStep = transB == 1 ? ldb : 1;
         // Panels (packedB): 16 columns × depth, row k of the block at k · 16 (ldb = 16), zero-padded past cols.
         int pb = bo + cb * depth * 16;
-        int b0 = packedB == 1 ? pb : bo + c0 * cStep;
-        int b1 = packedB == 1 ? pb + 1 : bo + min(c0 + 1, cols - 1) * cStep;
-        int b2 = packedB == 1 ? pb + 2 : bo + min(c0 + 2, cols - 1) * cStep;
-        int b3 = packedB == 1 ? pb + 3 : bo + min(c0 + 3, cols - 1) * cStep;
-        int b4 = packedB == 1 ? pb + 4 : bo + min(c0 + 4, cols - 1) * cStep;
-        int b5 = packedB == 1 ? pb + 5 : bo + min(c0 + 5, cols - 1) * cStep;
-        int b6 = packedB == 1 ? pb + 6 : bo + min(c0 + 6, cols - 1) * cStep;
-        int b7 = packedB == 1 ? pb + 7 : bo + min(c0 + 7, cols - 1) * cStep;
-        int b8 = packedB == 1 ? pb + 8 : bo + min(c0 + 8, cols - 1) * cStep;
-        int b9 = packedB == 1 ? pb + 9 : bo + min(c0 + 9, cols - 1) * cStep;
-        int b10 = packedB == 1 ? pb + 10 : bo + min(c0 + 10, cols - 1) * cStep;
-        int b11 = packedB == 1 ? pb + 11 : bo + min(c0 + 11, cols - 1) * cStep;
-        int b12 = packedB == 1 ? pb + 12 : bo + min(c0 + 12, cols - 1) * cStep;
-        int b13 = packedB == 1 ? pb + 13 : bo + min(c0 + 13, cols - 1) * cStep;
-        int b14 = packedB == 1 ? pb + 14 : bo + min(c0 + 14, cols - 1) * cStep;
-        int b15 = packedB == 1 ? pb + 15 : bo + min(c0 + 15, cols - 1) * cStep;
+        int b0 = packedB == 1 ? pb : bo + cl * cStep;
+        int b1 = packedB == 1 ? pb + 1 : bo + min(cl + 1, cols - 1) * cStep;
+        int b2 = packedB == 1 ? pb + 2 : bo + min(cl + 2, cols - 1) * cStep;
+        int b3 = packedB == 1 ? pb + 3 : bo + min(cl + 3, cols - 1) * cStep;
+        int b4 = packedB == 1 ? pb + 4 : bo + min(cl + 4, cols - 1) * cStep;
+        int b5 = packedB == 1 ? pb + 5 : bo + min(cl + 5, cols - 1) * cStep;
+        int b6 = packedB == 1 ? pb + 6 : bo + min(cl + 6, cols - 1) * cStep;
+        int b7 = packedB == 1 ? pb + 7 : bo + min(cl + 7, cols - 1) * cStep;
+        int b8 = packedB == 1 ? pb + 8 : bo + min(cl + 8, cols - 1) * cStep;
+        int b9 = packedB == 1 ? pb + 9 : bo + min(cl + 9, cols - 1) * cStep;
+        int b10 = packedB == 1 ? pb + 10 : bo + min(cl + 10, cols - 1) * cStep;
+        int b11 = packedB == 1 ? pb + 11 : bo + min(cl + 11, cols - 1) * cStep;
+        int b12 = packedB == 1 ? pb + 12 : bo + min(cl + 12, cols - 1) * cStep;
+        int b13 = packedB == 1 ? pb + 13 : bo + min(cl + 13, cols - 1) * cStep;
+        int b14 = packedB == 1 ? pb + 14 : bo + min(cl + 14, cols - 1) * cStep;
+        int b15 = packedB == 1 ? pb + 15 : bo + min(cl + 15, cols - 1) * cStep;
         float s0_0 = 0f, s0_1 = 0f, s0_2 = 0f, s0_3 = 0f, s0_4 = 0f, s0_5 = 0f, s0_6 = 0f, s0_7 = 0f;
         float s0_8 = 0f, s0_9 = 0f, s0_10 = 0f, s0_11 = 0f, s0_12 = 0f, s0_13 = 0f, s0_14 = 0f, s0_15 = 0f;
         float s1_0 = 0f, s1_1 = 0f, s1_2 = 0f, s1_3 = 0f, s1_4 = 0f, s1_5 = 0f, s1_6 = 0f, s1_7 = 0f;
@@ -92,7 +97,7 @@ public final class WideGemmKernel extends MatrixKernel {
         // 0 … 15), so both load as vectors; the second with per-row and per-column indices. One shared body would
         // hide the first's pattern from the compiler, and an Aparapi kernel cannot hand its 128 accumulators to a
         // method.
-        if (packedA == 1 && (packedB == 1 || (transB == 0 && c0 + 16 <= cols))) {
+        if (packedA == 1 && (packedB == 1 || (transB == 0 && cl + 16 <= cols))) {
             for (int k = 0; k < depth; k++) {
                 int ka = pa + k * panelRows;
                 float x0 = a[ka];
@@ -215,7 +220,7 @@ public final class WideGemmKernel extends MatrixKernel {
             }
         }
         int base = batch * rows * cols;
-        if (r0 + 8 <= rows && c0 + 16 <= cols) {
+        if (r0 + 8 <= rows && c0 + 16 <= cols && ragged == 0) {
             // A full tile: 128 unconditional stores at consecutive addresses per row, from which the vectoriser
             // works back through the k loop (stores are where it starts); the bias and activation follow in place.
             int o0 = base + (r0 + 0) * cols + c0;
@@ -268,101 +273,54 @@ public final class WideGemmKernel extends MatrixKernel {
             }
             return;
         }
+        // Partial tiles: columns from c0 (a shifted block skips those the block before stored) up to cols, rows
+        // up to rows.
         int rCount = min(8, rows - r0);
-        int cCount = min(16, cols - c0);
-        store(base, r0 + 0, c0, min(cCount, 4), s0_0, s0_1, s0_2, s0_3);
-        if (cCount > 4) {
-            store(base, r0 + 0, c0 + 4, min(cCount - 4, 4), s0_4, s0_5, s0_6, s0_7);
-        }
-        if (cCount > 8) {
-            store(base, r0 + 0, c0 + 8, min(cCount - 8, 4), s0_8, s0_9, s0_10, s0_11);
-        }
-        if (cCount > 12) {
-            store(base, r0 + 0, c0 + 12, min(cCount - 12, 4), s0_12, s0_13, s0_14, s0_15);
-        }
+        storeFrom(base, r0 + 0, cl, c0, s0_0, s0_1, s0_2, s0_3);
+        storeFrom(base, r0 + 0, cl + 4, c0, s0_4, s0_5, s0_6, s0_7);
+        storeFrom(base, r0 + 0, cl + 8, c0, s0_8, s0_9, s0_10, s0_11);
+        storeFrom(base, r0 + 0, cl + 12, c0, s0_12, s0_13, s0_14, s0_15);
         if (rCount > 1) {
-            store(base, r0 + 1, c0, min(cCount, 4), s1_0, s1_1, s1_2, s1_3);
-            if (cCount > 4) {
-                store(base, r0 + 1, c0 + 4, min(cCount - 4, 4), s1_4, s1_5, s1_6, s1_7);
-            }
-            if (cCount > 8) {
-                store(base, r0 + 1, c0 + 8, min(cCount - 8, 4), s1_8, s1_9, s1_10, s1_11);
-            }
-            if (cCount > 12) {
-                store(base, r0 + 1, c0 + 12, min(cCount - 12, 4), s1_12, s1_13, s1_14, s1_15);
-            }
+            storeFrom(base, r0 + 1, cl, c0, s1_0, s1_1, s1_2, s1_3);
+            storeFrom(base, r0 + 1, cl + 4, c0, s1_4, s1_5, s1_6, s1_7);
+            storeFrom(base, r0 + 1, cl + 8, c0, s1_8, s1_9, s1_10, s1_11);
+            storeFrom(base, r0 + 1, cl + 12, c0, s1_12, s1_13, s1_14, s1_15);
         }
         if (rCount > 2) {
-            store(base, r0 + 2, c0, min(cCount, 4), s2_0, s2_1, s2_2, s2_3);
-            if (cCount > 4) {
-                store(base, r0 + 2, c0 + 4, min(cCount - 4, 4), s2_4, s2_5, s2_6, s2_7);
-            }
-            if (cCount > 8) {
-                store(base, r0 + 2, c0 + 8, min(cCount - 8, 4), s2_8, s2_9, s2_10, s2_11);
-            }
-            if (cCount > 12) {
-                store(base, r0 + 2, c0 + 12, min(cCount - 12, 4), s2_12, s2_13, s2_14, s2_15);
-            }
+            storeFrom(base, r0 + 2, cl, c0, s2_0, s2_1, s2_2, s2_3);
+            storeFrom(base, r0 + 2, cl + 4, c0, s2_4, s2_5, s2_6, s2_7);
+            storeFrom(base, r0 + 2, cl + 8, c0, s2_8, s2_9, s2_10, s2_11);
+            storeFrom(base, r0 + 2, cl + 12, c0, s2_12, s2_13, s2_14, s2_15);
         }
         if (rCount > 3) {
-            store(base, r0 + 3, c0, min(cCount, 4), s3_0, s3_1, s3_2, s3_3);
-            if (cCount > 4) {
-                store(base, r0 + 3, c0 + 4, min(cCount - 4, 4), s3_4, s3_5, s3_6, s3_7);
-            }
-            if (cCount > 8) {
-                store(base, r0 + 3, c0 + 8, min(cCount - 8, 4), s3_8, s3_9, s3_10, s3_11);
-            }
-            if (cCount > 12) {
-                store(base, r0 + 3, c0 + 12, min(cCount - 12, 4), s3_12, s3_13, s3_14, s3_15);
-            }
+            storeFrom(base, r0 + 3, cl, c0, s3_0, s3_1, s3_2, s3_3);
+            storeFrom(base, r0 + 3, cl + 4, c0, s3_4, s3_5, s3_6, s3_7);
+            storeFrom(base, r0 + 3, cl + 8, c0, s3_8, s3_9, s3_10, s3_11);
+            storeFrom(base, r0 + 3, cl + 12, c0, s3_12, s3_13, s3_14, s3_15);
         }
         if (rCount > 4) {
-            store(base, r0 + 4, c0, min(cCount, 4), s4_0, s4_1, s4_2, s4_3);
-            if (cCount > 4) {
-                store(base, r0 + 4, c0 + 4, min(cCount - 4, 4), s4_4, s4_5, s4_6, s4_7);
-            }
-            if (cCount > 8) {
-                store(base, r0 + 4, c0 + 8, min(cCount - 8, 4), s4_8, s4_9, s4_10, s4_11);
-            }
-            if (cCount > 12) {
-                store(base, r0 + 4, c0 + 12, min(cCount - 12, 4), s4_12, s4_13, s4_14, s4_15);
-            }
+            storeFrom(base, r0 + 4, cl, c0, s4_0, s4_1, s4_2, s4_3);
+            storeFrom(base, r0 + 4, cl + 4, c0, s4_4, s4_5, s4_6, s4_7);
+            storeFrom(base, r0 + 4, cl + 8, c0, s4_8, s4_9, s4_10, s4_11);
+            storeFrom(base, r0 + 4, cl + 12, c0, s4_12, s4_13, s4_14, s4_15);
         }
         if (rCount > 5) {
-            store(base, r0 + 5, c0, min(cCount, 4), s5_0, s5_1, s5_2, s5_3);
-            if (cCount > 4) {
-                store(base, r0 + 5, c0 + 4, min(cCount - 4, 4), s5_4, s5_5, s5_6, s5_7);
-            }
-            if (cCount > 8) {
-                store(base, r0 + 5, c0 + 8, min(cCount - 8, 4), s5_8, s5_9, s5_10, s5_11);
-            }
-            if (cCount > 12) {
-                store(base, r0 + 5, c0 + 12, min(cCount - 12, 4), s5_12, s5_13, s5_14, s5_15);
-            }
+            storeFrom(base, r0 + 5, cl, c0, s5_0, s5_1, s5_2, s5_3);
+            storeFrom(base, r0 + 5, cl + 4, c0, s5_4, s5_5, s5_6, s5_7);
+            storeFrom(base, r0 + 5, cl + 8, c0, s5_8, s5_9, s5_10, s5_11);
+            storeFrom(base, r0 + 5, cl + 12, c0, s5_12, s5_13, s5_14, s5_15);
         }
         if (rCount > 6) {
-            store(base, r0 + 6, c0, min(cCount, 4), s6_0, s6_1, s6_2, s6_3);
-            if (cCount > 4) {
-                store(base, r0 + 6, c0 + 4, min(cCount - 4, 4), s6_4, s6_5, s6_6, s6_7);
-            }
-            if (cCount > 8) {
-                store(base, r0 + 6, c0 + 8, min(cCount - 8, 4), s6_8, s6_9, s6_10, s6_11);
-            }
-            if (cCount > 12) {
-                store(base, r0 + 6, c0 + 12, min(cCount - 12, 4), s6_12, s6_13, s6_14, s6_15);
-            }
+            storeFrom(base, r0 + 6, cl, c0, s6_0, s6_1, s6_2, s6_3);
+            storeFrom(base, r0 + 6, cl + 4, c0, s6_4, s6_5, s6_6, s6_7);
+            storeFrom(base, r0 + 6, cl + 8, c0, s6_8, s6_9, s6_10, s6_11);
+            storeFrom(base, r0 + 6, cl + 12, c0, s6_12, s6_13, s6_14, s6_15);
         }
         if (rCount > 7) {
-            store(base, r0 + 7, c0, min(cCount, 4), s7_0, s7_1, s7_2, s7_3);
-            if (cCount > 4) {
-                store(base, r0 + 7, c0 + 4, min(cCount - 4, 4), s7_4, s7_5, s7_6, s7_7);
-            }
-            if (cCount > 8) {
-                store(base, r0 + 7, c0 + 8, min(cCount - 8, 4), s7_8, s7_9, s7_10, s7_11);
-            }
-            if (cCount > 12) {
-                store(base, r0 + 7, c0 + 12, min(cCount - 12, 4), s7_12, s7_13, s7_14, s7_15);
-            }
+            storeFrom(base, r0 + 7, cl, c0, s7_0, s7_1, s7_2, s7_3);
+            storeFrom(base, r0 + 7, cl + 4, c0, s7_4, s7_5, s7_6, s7_7);
+            storeFrom(base, r0 + 7, cl + 8, c0, s7_8, s7_9, s7_10, s7_11);
+            storeFrom(base, r0 + 7, cl + 12, c0, s7_12, s7_13, s7_14, s7_15);
         }
     }
 }
