@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * columns not stored), 3×3 and 5×5 windows, dilation 2, "same" padding of an even window (asymmetric), no padding,
  * two groups, output channels not a multiple of 8, a batch of 2, bias with a fused ReLU; depthwise 3×3 and 5×5.
  * Strided (the phase split): ResNet's 3×3 / 2 and 7×7 / 2 stem, odd and even input sizes, stride (2, 1), dilation 2
- * at stride 2, a 4×4 / 4 patch convolution, a 2×2 window at stride 3 (phases no tap reads) and depthwise 3×3 and
- * 5×5 at stride 2. Each case runs again after a run on other input.
+ * at stride 2, a 4×4 / 4 patch convolution, a 2×2 window at stride 3 (phases no tap reads), depthwise 3×3 and 5×5
+ * at stride 2 and depthwise with dilation 2 at strides 1 and 2. Each case runs again after a run on other input.
  */
 class PaddedConvTest {
     private static final SessionOptions OPENCL = SessionOptions.defaults().withDevice("portable")
@@ -54,6 +54,9 @@ class PaddedConvTest {
         {1, 16, 32, 9, 9, 3, 1, 1, 2, 2, 2},
         {1, 24, 24, 14, 14, 3, 1, 1, 24, 2, 2},
         {2, 12, 12, 13, 11, 5, 2, 1, 12, 2, 2},
+        // Depthwise with dilation 2, at stride 1 and 2 (tap rows of other steps).
+        {1, 16, 16, 12, 11, 3, 2, 2, 16, 1, 1},
+        {1, 8, 8, 13, 12, 3, 2, 2, 8, 2, 2},
     };
 
     @Test
