@@ -44,6 +44,14 @@ class WideGemmTest {
         return b.build(b.layer("conv2d", "conv").attr("out_channels", 37).attr("kernel_size", 1).apply(x));
     }
 
+    /** ReLU6 clamps whole tiles in place and partial ones as they are stored (42 columns: the last block shifted). */
+    static Graph pointwiseRelu6() {
+        GraphBuilder b = new GraphBuilder(Strix.registry());
+        Value x = b.input("x", Shape.of(1, 24, 6, 7));
+        Value conv = b.layer("conv2d", "conv_relu6").attr("out_channels", 37).attr("kernel_size", 1).apply(x);
+        return b.build(b.layer("relu6", "act").apply(conv));
+    }
+
     static Graph linearGelu() {
         GraphBuilder b = new GraphBuilder(Strix.registry());
         Value x = b.input("x", Shape.of(1, 17, 24));
@@ -88,9 +96,16 @@ class WideGemmTest {
 
     @Test
     void matchesTheReferenceOnWholeAndRaggedBlocks() {
-        for (Graph g : List.of(linear(), linearGelu(), linearHead(), pointwise(), pointwiseRelu(),
+        for (Graph g : List.of(linear(), linearGelu(), linearHead(), pointwise(), pointwiseRelu(), pointwiseRelu6(),
                 stridedPointwise(), matmulBroadcast(), matmulTransposed())) {
             Weights w = Initializers.initialize(g, 4);
+            if (w.floats().containsKey("conv_relu6.weight")) {
+                // Outputs well past 6, so the clamp's upper end is reached.
+                float[] weight = w.floats().get("conv_relu6.weight").data();
+                for (int i = 0; i < weight.length; i++) {
+                    weight[i] *= 20f;
+                }
+            }
             List<Tensor> inputs = g.inputs().stream().map(i -> Tensors.random(i.shape(), i.name().length())).toList();
             Tensor expected = Reference.run(g, w, inputs).get(0);
             try (Session s = Strix.registry().backend("aparapi").compile(g, w, OPENCL)) {

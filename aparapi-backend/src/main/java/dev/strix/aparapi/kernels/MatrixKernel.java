@@ -74,20 +74,23 @@ public abstract class MatrixKernel extends StrixKernel {
         }
     }
 
-    /** Stores the four columns from col of row r that lie in [from, cols), with bias and activation. */
+    /**
+     * Stores the four columns from col of row r that lie in [from, cols), with the activation (the sums already
+     * hold the bias: WideGemmKernel starts them from it).
+     */
     protected final void storeFrom(int base, int r, int col, int from, float v0, float v1, float v2, float v3) {
         int o = base + r * cols + col;
         if (col >= from && col < cols) {
-            c[o] = biased(r, col, v0);
+            c[o] = activate(act, alpha, v0);
         }
         if (col + 1 >= from && col + 1 < cols) {
-            c[o + 1] = biased(r, col + 1, v1);
+            c[o + 1] = activate(act, alpha, v1);
         }
         if (col + 2 >= from && col + 2 < cols) {
-            c[o + 2] = biased(r, col + 2, v2);
+            c[o + 2] = activate(act, alpha, v2);
         }
         if (col + 3 >= from && col + 3 < cols) {
-            c[o + 3] = biased(r, col + 3, v3);
+            c[o + 3] = activate(act, alpha, v3);
         }
     }
 }

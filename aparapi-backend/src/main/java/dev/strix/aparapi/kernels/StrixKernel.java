@@ -35,6 +35,8 @@ public abstract class StrixKernel extends Kernel {
 
     /** Largest finite float; pooling starts below every value it can meet (Aparapi cannot write infinities). */
     protected static final float LOWEST = -3.4028235e38f;
+    /** Largest finite float. */
+    protected static final float HIGHEST = 3.4028235e38f;
 
     /** Computes items [id·span, (id+1)·span) ∩ [0, n) of this work item. */
     @Override

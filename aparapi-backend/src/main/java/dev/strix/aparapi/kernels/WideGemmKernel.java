@@ -1,18 +1,19 @@
 package dev.strix.aparapi.kernels;
 
 /**
- * {@link MatrixKernel} with 8 × 16 tiles, for OpenCL: each loaded value feeds 8 or 16 multiply-adds. Where A is packed
- * in 8-row panels and op(B) is row-major (or packed) with all 16 columns in the block, the 8 values of A and the 16
- * of B at one k are read at consecutive addresses, so the OpenCL compiler (LLVM's SLP vectoriser on PoCL) loads each
- * as a vector and runs each row's 16 multiply-adds as vector FMAs; other blocks read row by row and column by
- * column, clamped. Row-major A had its 8 rows gathered (two gathers per k): packing it took a 64 × 256 × 3,136
- * product from 46 to 103 GFLOP/s and ViT's linears (their input packed every run) 630–690 → 310–360 ms. A whole tile stores
- * its 128 sums unconditionally and then adds bias and activation in place: the vectoriser starts from consecutive
- * stores, and behind per-element tests it had grouped the sums across its registers so that each k took 18 shuffles
- * and register moves beside its 16 FMAs (now 8, broadcasting A's values): ViT's 197 × 768 × 3,072 linear went from
- * 52–55 to 60–68 GFLOP/s. On PoCL 8 × 4
- * tiles were 1.4–1.7× faster than 4 × 4 and 8 × 8 another 1.5× (the generated code runs per work item, so reuse
- * inside the item is what counts); on the Java thread pool wide tiles are slower (HotSpot spills the accumulators).
+ * {@link MatrixKernel} with 8 × 16 tiles, for OpenCL: each loaded value feeds 8 or 16 multiply-adds. On PoCL the
+ * generated C runs per work item and SIMD comes only from LLVM's SLP vectoriser, so the kernel is written for it:
+ * <ul>
+ *   <li>Where A is packed in 8-row panels and op(B) is row-major (or packed) with 16 whole columns, the 8 values of A
+ *       and the 16 of B at one k lie at consecutive addresses and load as vectors; each row's 16 multiply-adds are
+ *       vector FMAs. Row-major A had its 8 rows gathered: packing took a 64 × 256 × 3,136 product from 46 to 103
+ *       GFLOP/s. Other blocks read row by row and column by column, clamped.</li>
+ *   <li>A whole tile stores its 128 sums unconditionally (the vectoriser works back from consecutive stores; behind
+ *       per-element tests each k had taken 18 shuffles beside its 16 FMAs, now 8) and then applies the activation in
+ *       place, ReLU and ReLU6 as vectorised clamps. The sums start from the bias.</li>
+ *   <li>8 × 16 tiles: 8 × 4 was 1.4–1.7× faster than 4 × 4 and 8 × 8 another 1.5× (reuse inside the work item is
+ *       what counts); on the Java thread pool wide tiles are slower (HotSpot spills the accumulators).</li>
+ * </ul>
  */
 public final class WideGemmKernel extends MatrixKernel {
     @Override
@@ -77,22 +78,64 @@ public final class WideGemmKernel extends MatrixKernel {
         int b13 = packedB == 1 ? pb + 13 : bo + min(cl + 13, cols - 1) * cStep;
         int b14 = packedB == 1 ? pb + 14 : bo + min(cl + 14, cols - 1) * cStep;
         int b15 = packedB == 1 ? pb + 15 : bo + min(cl + 15, cols - 1) * cStep;
-        float s0_0 = 0f, s0_1 = 0f, s0_2 = 0f, s0_3 = 0f, s0_4 = 0f, s0_5 = 0f, s0_6 = 0f, s0_7 = 0f;
-        float s0_8 = 0f, s0_9 = 0f, s0_10 = 0f, s0_11 = 0f, s0_12 = 0f, s0_13 = 0f, s0_14 = 0f, s0_15 = 0f;
-        float s1_0 = 0f, s1_1 = 0f, s1_2 = 0f, s1_3 = 0f, s1_4 = 0f, s1_5 = 0f, s1_6 = 0f, s1_7 = 0f;
-        float s1_8 = 0f, s1_9 = 0f, s1_10 = 0f, s1_11 = 0f, s1_12 = 0f, s1_13 = 0f, s1_14 = 0f, s1_15 = 0f;
-        float s2_0 = 0f, s2_1 = 0f, s2_2 = 0f, s2_3 = 0f, s2_4 = 0f, s2_5 = 0f, s2_6 = 0f, s2_7 = 0f;
-        float s2_8 = 0f, s2_9 = 0f, s2_10 = 0f, s2_11 = 0f, s2_12 = 0f, s2_13 = 0f, s2_14 = 0f, s2_15 = 0f;
-        float s3_0 = 0f, s3_1 = 0f, s3_2 = 0f, s3_3 = 0f, s3_4 = 0f, s3_5 = 0f, s3_6 = 0f, s3_7 = 0f;
-        float s3_8 = 0f, s3_9 = 0f, s3_10 = 0f, s3_11 = 0f, s3_12 = 0f, s3_13 = 0f, s3_14 = 0f, s3_15 = 0f;
-        float s4_0 = 0f, s4_1 = 0f, s4_2 = 0f, s4_3 = 0f, s4_4 = 0f, s4_5 = 0f, s4_6 = 0f, s4_7 = 0f;
-        float s4_8 = 0f, s4_9 = 0f, s4_10 = 0f, s4_11 = 0f, s4_12 = 0f, s4_13 = 0f, s4_14 = 0f, s4_15 = 0f;
-        float s5_0 = 0f, s5_1 = 0f, s5_2 = 0f, s5_3 = 0f, s5_4 = 0f, s5_5 = 0f, s5_6 = 0f, s5_7 = 0f;
-        float s5_8 = 0f, s5_9 = 0f, s5_10 = 0f, s5_11 = 0f, s5_12 = 0f, s5_13 = 0f, s5_14 = 0f, s5_15 = 0f;
-        float s6_0 = 0f, s6_1 = 0f, s6_2 = 0f, s6_3 = 0f, s6_4 = 0f, s6_5 = 0f, s6_6 = 0f, s6_7 = 0f;
-        float s6_8 = 0f, s6_9 = 0f, s6_10 = 0f, s6_11 = 0f, s6_12 = 0f, s6_13 = 0f, s6_14 = 0f, s6_15 = 0f;
-        float s7_0 = 0f, s7_1 = 0f, s7_2 = 0f, s7_3 = 0f, s7_4 = 0f, s7_5 = 0f, s7_6 = 0f, s7_7 = 0f;
-        float s7_8 = 0f, s7_9 = 0f, s7_10 = 0f, s7_11 = 0f, s7_12 = 0f, s7_13 = 0f, s7_14 = 0f, s7_15 = 0f;
+        // The bias starts the sums (per row for 1×1 convolutions, per column for linear layers), so the stores
+        // below need not add it.
+        float br0 = biasMode == BIAS_ROW ? bias[r0] : 0f;
+        float br1 = biasMode == BIAS_ROW ? bias[min(r0 + 1, rows - 1)] : 0f;
+        float br2 = biasMode == BIAS_ROW ? bias[min(r0 + 2, rows - 1)] : 0f;
+        float br3 = biasMode == BIAS_ROW ? bias[min(r0 + 3, rows - 1)] : 0f;
+        float br4 = biasMode == BIAS_ROW ? bias[min(r0 + 4, rows - 1)] : 0f;
+        float br5 = biasMode == BIAS_ROW ? bias[min(r0 + 5, rows - 1)] : 0f;
+        float br6 = biasMode == BIAS_ROW ? bias[min(r0 + 6, rows - 1)] : 0f;
+        float br7 = biasMode == BIAS_ROW ? bias[min(r0 + 7, rows - 1)] : 0f;
+        float bc0 = biasMode == BIAS_COLUMN ? bias[min(cl, cols - 1)] : 0f;
+        float bc1 = biasMode == BIAS_COLUMN ? bias[min(cl + 1, cols - 1)] : 0f;
+        float bc2 = biasMode == BIAS_COLUMN ? bias[min(cl + 2, cols - 1)] : 0f;
+        float bc3 = biasMode == BIAS_COLUMN ? bias[min(cl + 3, cols - 1)] : 0f;
+        float bc4 = biasMode == BIAS_COLUMN ? bias[min(cl + 4, cols - 1)] : 0f;
+        float bc5 = biasMode == BIAS_COLUMN ? bias[min(cl + 5, cols - 1)] : 0f;
+        float bc6 = biasMode == BIAS_COLUMN ? bias[min(cl + 6, cols - 1)] : 0f;
+        float bc7 = biasMode == BIAS_COLUMN ? bias[min(cl + 7, cols - 1)] : 0f;
+        float bc8 = biasMode == BIAS_COLUMN ? bias[min(cl + 8, cols - 1)] : 0f;
+        float bc9 = biasMode == BIAS_COLUMN ? bias[min(cl + 9, cols - 1)] : 0f;
+        float bc10 = biasMode == BIAS_COLUMN ? bias[min(cl + 10, cols - 1)] : 0f;
+        float bc11 = biasMode == BIAS_COLUMN ? bias[min(cl + 11, cols - 1)] : 0f;
+        float bc12 = biasMode == BIAS_COLUMN ? bias[min(cl + 12, cols - 1)] : 0f;
+        float bc13 = biasMode == BIAS_COLUMN ? bias[min(cl + 13, cols - 1)] : 0f;
+        float bc14 = biasMode == BIAS_COLUMN ? bias[min(cl + 14, cols - 1)] : 0f;
+        float bc15 = biasMode == BIAS_COLUMN ? bias[min(cl + 15, cols - 1)] : 0f;
+        float s0_0 = br0 + bc0, s0_1 = br0 + bc1, s0_2 = br0 + bc2, s0_3 = br0 + bc3,
+                s0_4 = br0 + bc4, s0_5 = br0 + bc5, s0_6 = br0 + bc6, s0_7 = br0 + bc7;
+        float s0_8 = br0 + bc8, s0_9 = br0 + bc9, s0_10 = br0 + bc10, s0_11 = br0 + bc11,
+                s0_12 = br0 + bc12, s0_13 = br0 + bc13, s0_14 = br0 + bc14, s0_15 = br0 + bc15;
+        float s1_0 = br1 + bc0, s1_1 = br1 + bc1, s1_2 = br1 + bc2, s1_3 = br1 + bc3,
+                s1_4 = br1 + bc4, s1_5 = br1 + bc5, s1_6 = br1 + bc6, s1_7 = br1 + bc7;
+        float s1_8 = br1 + bc8, s1_9 = br1 + bc9, s1_10 = br1 + bc10, s1_11 = br1 + bc11,
+                s1_12 = br1 + bc12, s1_13 = br1 + bc13, s1_14 = br1 + bc14, s1_15 = br1 + bc15;
+        float s2_0 = br2 + bc0, s2_1 = br2 + bc1, s2_2 = br2 + bc2, s2_3 = br2 + bc3,
+                s2_4 = br2 + bc4, s2_5 = br2 + bc5, s2_6 = br2 + bc6, s2_7 = br2 + bc7;
+        float s2_8 = br2 + bc8, s2_9 = br2 + bc9, s2_10 = br2 + bc10, s2_11 = br2 + bc11,
+                s2_12 = br2 + bc12, s2_13 = br2 + bc13, s2_14 = br2 + bc14, s2_15 = br2 + bc15;
+        float s3_0 = br3 + bc0, s3_1 = br3 + bc1, s3_2 = br3 + bc2, s3_3 = br3 + bc3,
+                s3_4 = br3 + bc4, s3_5 = br3 + bc5, s3_6 = br3 + bc6, s3_7 = br3 + bc7;
+        float s3_8 = br3 + bc8, s3_9 = br3 + bc9, s3_10 = br3 + bc10, s3_11 = br3 + bc11,
+                s3_12 = br3 + bc12, s3_13 = br3 + bc13, s3_14 = br3 + bc14, s3_15 = br3 + bc15;
+        float s4_0 = br4 + bc0, s4_1 = br4 + bc1, s4_2 = br4 + bc2, s4_3 = br4 + bc3,
+                s4_4 = br4 + bc4, s4_5 = br4 + bc5, s4_6 = br4 + bc6, s4_7 = br4 + bc7;
+        float s4_8 = br4 + bc8, s4_9 = br4 + bc9, s4_10 = br4 + bc10, s4_11 = br4 + bc11,
+                s4_12 = br4 + bc12, s4_13 = br4 + bc13, s4_14 = br4 + bc14, s4_15 = br4 + bc15;
+        float s5_0 = br5 + bc0, s5_1 = br5 + bc1, s5_2 = br5 + bc2, s5_3 = br5 + bc3,
+                s5_4 = br5 + bc4, s5_5 = br5 + bc5, s5_6 = br5 + bc6, s5_7 = br5 + bc7;
+        float s5_8 = br5 + bc8, s5_9 = br5 + bc9, s5_10 = br5 + bc10, s5_11 = br5 + bc11,
+                s5_12 = br5 + bc12, s5_13 = br5 + bc13, s5_14 = br5 + bc14, s5_15 = br5 + bc15;
+        float s6_0 = br6 + bc0, s6_1 = br6 + bc1, s6_2 = br6 + bc2, s6_3 = br6 + bc3,
+                s6_4 = br6 + bc4, s6_5 = br6 + bc5, s6_6 = br6 + bc6, s6_7 = br6 + bc7;
+        float s6_8 = br6 + bc8, s6_9 = br6 + bc9, s6_10 = br6 + bc10, s6_11 = br6 + bc11,
+                s6_12 = br6 + bc12, s6_13 = br6 + bc13, s6_14 = br6 + bc14, s6_15 = br6 + bc15;
+        float s7_0 = br7 + bc0, s7_1 = br7 + bc1, s7_2 = br7 + bc2, s7_3 = br7 + bc3,
+                s7_4 = br7 + bc4, s7_5 = br7 + bc5, s7_6 = br7 + bc6, s7_7 = br7 + bc7;
+        float s7_8 = br7 + bc8, s7_9 = br7 + bc9, s7_10 = br7 + bc10, s7_11 = br7 + bc11,
+                s7_12 = br7 + bc12, s7_13 = br7 + bc13, s7_14 = br7 + bc14, s7_15 = br7 + bc15;
         // Two copies of the k loop: the first with A's and B's addresses visibly consecutive (base + 0 … 7, base +
         // 0 … 15), so both load as vectors; the second with per-row and per-column indices. One shared body would
         // hide the first's pattern from the compiler, and an Aparapi kernel cannot hand its 128 accumulators to a
@@ -263,12 +306,20 @@ public final class WideGemmKernel extends MatrixKernel {
             c[o7 + 4] = s7_4; c[o7 + 5] = s7_5; c[o7 + 6] = s7_6; c[o7 + 7] = s7_7;
             c[o7 + 8] = s7_8; c[o7 + 9] = s7_9; c[o7 + 10] = s7_10; c[o7 + 11] = s7_11;
             c[o7 + 12] = s7_12; c[o7 + 13] = s7_13; c[o7 + 14] = s7_14; c[o7 + 15] = s7_15;
-            if (biasMode != BIAS_NONE || act != IDENTITY) {
+            // The activation in place: ReLU and ReLU6 as clamps of each row's 16 consecutive values (which vectorise),
+            // the others element by element.
+            if (act == RELU || act == RELU6) {
+                float hi = act == RELU6 ? 6f : HIGHEST;
+                for (int r = 0; r < 8; r++) {
+                    int o = base + (r0 + r) * cols + c0;
+                    for (int j = 0; j < 16; j++) {
+                        c[o + j] = min(max(c[o + j], 0f), hi);
+                    }
+                }
+            } else if (act != IDENTITY) {
                 for (int i = 0; i < 128; i++) {
-                    int r = r0 + (i >> 4);
-                    int col = c0 + (i & 15);
-                    int o = base + r * cols + col;
-                    c[o] = biased(r, col, c[o]);
+                    int o = base + (r0 + (i >> 4)) * cols + c0 + (i & 15);
+                    c[o] = activate(act, alpha, c[o]);
                 }
             }
             return;
