@@ -15,8 +15,9 @@ import dev.strix.layers.Window2d;
 
 /**
  * Plans convolution launches: on OpenCL a padded (strided: also phase-split) copy and {@link PaddedConvKernel} (or
- * {@link PaddedDepthwiseKernel}), on the thread pool {@link ConvKernel}'s 4×4 tiles, {@link ConvDirectKernel} for
- * narrow groups, a matrix product for 1×1 convolutions (on OpenCL after a strided copy where they are strided).
+ * {@link PaddedDepthwiseKernel}, which the thread pool uses too), on the thread pool {@link ConvKernel}'s 4×4 tiles,
+ * {@link ConvDirectKernel} for other narrow groups, a matrix product for 1×1 convolutions (on OpenCL after a strided
+ * copy where they are strided).
  */
 final class Convs {
     /** Floats after a padded copy's last plane (PaddedConvKernel's last vectors read into them). */
@@ -61,7 +62,9 @@ final class Convs {
         }
         int ocg = out.dim(1) / groups;
         boolean depthwise = groups == in.dim(1) && ocg == 1;
-        if ((ocg >= 8 || depthwise) && node.mode() == Mode.OPENCL) {
+        // Depthwise on the thread pool too: over the padded copy HotSpot runs 16 positions per tap without bounds
+        // tests (mobilenet_v2's depthwise layers 38 ms in ConvDirectKernel → 10 ms, plus 8–11 ms of copies).
+        if (depthwise || ocg >= 8 && node.mode() == Mode.OPENCL) {
             padded(node, x, in, weight, bias, y, out, w, groups, act, alpha, depthwise);
             return;
         }
