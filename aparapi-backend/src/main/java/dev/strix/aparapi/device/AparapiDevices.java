@@ -94,7 +94,7 @@ public final class AparapiDevices {
             }
         }
         for (int i = 0; i < devices.size(); i++) {
-            if (describe(devices.get(i)).toLowerCase(Locale.ROOT).contains(r)) {
+            if (searchable(devices.get(i)).contains(r)) {
                 return target(i);
             }
         }
@@ -129,6 +129,12 @@ public final class AparapiDevices {
     /** Device name with its platform, e.g. {@code pthread-skylake (Portable Computing Language)}. */
     public static String describe(OpenCLDevice d) {
         return d.getName() + " (" + d.getOpenCLPlatform().getName() + ")";
+    }
+
+    /** What a name fragment is matched against: the description, lower case, and "pocl" for PoCL's platform. */
+    private static String searchable(OpenCLDevice d) {
+        String text = describe(d).toLowerCase(Locale.ROOT);
+        return text.contains("portable computing language") ? text + " pocl" : text;
     }
 
     /** What {@code strix devices} lists: every OpenCL device Aparapi sees, then the Java thread pool. */
