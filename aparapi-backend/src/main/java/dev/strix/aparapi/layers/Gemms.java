@@ -94,7 +94,8 @@ final class Gemms {
     /**
      * Launches the copies that pack {@code count} row-major matrices [rows, depth] of {@code a} ({@code stride}
      * floats apart) into 8-row panels every run, as {@link #rowPanels} does once for constants: whole panels in
-     * one copy, a ragged last panel's rows in a second (its missing rows stay zero). Returns the packed array,
+     * one copy, a ragged last panel's rows in a second. Its missing rows are never written; whatever they hold only
+     * reaches sums of rows past {@code rows}, which are not stored. Returns the packed array,
      * [count][ceil(rows/8)][depth][8].
      */
     static float[] packRows(NodeContext node, float[] a, int count, int stride, int rows, int depth) {
