@@ -81,4 +81,26 @@ class PaddedConvTest {
             }
         }
     }
+
+    /** Depthwise + ReLU6 (clamped inline by the kernel) with weights large enough that outputs pass 6, strides 1, 2. */
+    @Test
+    void depthwiseRelu6ClampsAtSix() {
+        for (int stride : new int[] {1, 2}) {
+            GraphBuilder b = new GraphBuilder(Strix.registry());
+            Value x = b.input("x", Shape.of(1, 16, 14, 13));
+            Value conv = b.layer("conv2d", "dw").attr("out_channels", 16).attr("kernel_size", 3).attr("padding", 1)
+                    .attr("groups", 16).attr("stride", stride).apply(x);
+            Graph g = b.build(b.layer("relu6", "act").apply(conv));
+            Weights w = Initializers.initialize(g, 3);
+            float[] weight = w.floats().get("dw.weight").data();
+            for (int i = 0; i < weight.length; i++) {
+                weight[i] *= 20f;
+            }
+            Tensor in = Tensors.random(g.inputs().get(0).shape(), 7);
+            Tensor expected = Reference.run(g, w, in);
+            try (Session session = Strix.registry().backend("aparapi").compile(g, w, OPENCL)) {
+                assertThat(Tensors.relativeL2(session.run(in), expected)).as("stride " + stride).isLessThan(1e-5);
+            }
+        }
+    }
 }

@@ -23,21 +23,4 @@ public abstract class PaddedConvolution extends ConvolutionKernel {
      * its phase plane's start plus (ky·d_h / s_h)·Wph + kx·d_w / s_w.
      */
     public int[] tapOffsets;
-
-    /** Stores the four positions from q of channel oc that lie inside the output (not in a padding column). */
-    protected final void storeFlat(int yBase, int oc, int q, float v0, float v1, float v2, float v3) {
-        storeAt(yBase, oc, q, v0);
-        storeAt(yBase, oc, q + 1, v1);
-        storeAt(yBase, oc, q + 2, v2);
-        storeAt(yBase, oc, q + 3, v3);
-    }
-
-    private void storeAt(int yBase, int oc, int q, float v) {
-        int oy = q / paddedWidth;
-        int ox = q - oy * paddedWidth;
-        if (oy < outHeight && ox < outWidth) {
-            float b = hasBias == 1 ? bias[oc] : 0f;
-            y[yBase + (oc * outHeight + oy) * outWidth + ox] = activate(act, alpha, v + b);
-        }
-    }
 }

@@ -147,10 +147,13 @@ final class Convs {
         k.n = depthwise ? planes * positionBlocks : in.dim(0) * groups * ((ocg + 7) / 8) * positionBlocks;
         launch(node, k);
         node.lastLaunch().constants(k.tapOffsets);
+        // Scratch that every launch writes before reading: uploaded once (zeros), never fetched.
         if (k instanceof PaddedConvKernel c) {
-            // Scratch that every launch writes before reading: uploaded once (zeros), never fetched.
             c.tiles = new float[Math.multiplyExact(k.n, PaddedConvKernel.TILE_FLOATS)];
             node.lastLaunch().constants(c.tiles);
+        } else if (k instanceof PaddedDepthwiseKernel d) {
+            d.tiles = new float[Math.multiplyExact(k.n, PaddedDepthwiseKernel.TILE_FLOATS)];
+            node.lastLaunch().constants(d.tiles);
         }
     }
 
