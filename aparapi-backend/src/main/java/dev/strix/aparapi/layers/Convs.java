@@ -145,6 +145,9 @@ final class Convs {
         int ocg = out.dim(1) / groups;
         int positionBlocks = (out.dim(2) * k.paddedWidth + 15) / 16;
         k.n = depthwise ? planes * positionBlocks : in.dim(0) * groups * ((ocg + 7) / 8) * positionBlocks;
+        if (k instanceof PaddedDepthwiseKernel d) {
+            tapRows(d, w, sw);
+        }
         launch(node, k);
         node.lastLaunch().constants(k.tapOffsets);
         // Scratch that every launch writes before reading: uploaded once (zeros), never fetched.
@@ -153,8 +156,43 @@ final class Convs {
             node.lastLaunch().constants(c.tiles);
         } else if (k instanceof PaddedDepthwiseKernel d) {
             d.tiles = new float[Math.multiplyExact(k.n, PaddedDepthwiseKernel.TILE_FLOATS)];
-            node.lastLaunch().constants(d.tiles);
+            node.lastLaunch().constants(d.tiles, d.rowOffsets, d.rowWeights, d.rowLengths);
         }
+    }
+
+    /**
+     * Groups the depthwise kernel's taps into rows: per window row, the taps of one column phase (kx·d_w mod s_w) in
+     * order. In every row their offsets step by d_w / g and their weight indices by s_w / g (g = gcd(d_w, s_w)).
+     */
+    private static void tapRows(PaddedDepthwiseKernel k, Window2d w, int sw) {
+        int kw = w.kernelW();
+        int g = gcd(w.dilationW(), sw);
+        k.columnStep = w.dilationW() / g;
+        k.weightColumnStep = sw / g;
+        java.util.List<int[]> rows = new java.util.ArrayList<>();
+        for (int ky = 0; ky < w.kernelH(); ky++) {
+            for (int px = 0; px < sw; px++) {
+                int first = -1;
+                int count = 0;
+                for (int kx = 0; kx < kw; kx++) {
+                    if (kx * w.dilationW() % sw == px) {
+                        first = first < 0 ? kx : first;
+                        count++;
+                    }
+                }
+                if (count > 0) {
+                    rows.add(new int[] {k.tapOffsets[ky * kw + first], ky * kw + first, count});
+                }
+            }
+        }
+        k.rowCount = rows.size();
+        k.rowOffsets = rows.stream().mapToInt(r -> r[0]).toArray();
+        k.rowWeights = rows.stream().mapToInt(r -> r[1]).toArray();
+        k.rowLengths = rows.stream().mapToInt(r -> r[2]).toArray();
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** A 1×1 convolution with a stride above 1, no padding and one group: a subsample, then a matrix product. */
