@@ -131,10 +131,12 @@ public final class AparapiDevices {
         return d.getName() + " (" + d.getOpenCLPlatform().getName() + ")";
     }
 
-    /** What a name fragment is matched against: the description, lower case, and "pocl" for PoCL's platform. */
+    /**
+     * What a name fragment is matched against, as the OpenCL backend's DeviceSelector does: device and platform name
+     * and the platform's version ("OpenCL 3.0 PoCL 3.1 …", so "pocl" finds PoCL), lower case.
+     */
     private static String searchable(OpenCLDevice d) {
-        String text = describe(d).toLowerCase(Locale.ROOT);
-        return text.contains("portable computing language") ? text + " pocl" : text;
+        return (describe(d) + " " + d.getOpenCLPlatform().getVersion()).toLowerCase(Locale.ROOT);
     }
 
     /** What {@code strix devices} lists: every OpenCL device Aparapi sees, then the Java thread pool. */

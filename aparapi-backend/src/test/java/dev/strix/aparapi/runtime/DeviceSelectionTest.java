@@ -9,8 +9,9 @@ import dev.strix.api.DeviceException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The names `--device` accepts for the Aparapi backend (as the README lists them): "pocl" (PoCL's platform calls
- * itself "Portable Computing Language"), a fragment of that name, an id, "jtp"; and an error listing the devices.
+ * The names `--device` accepts for the Aparapi backend (as the README lists them): "pocl" (in PoCL's platform
+ * version; its name is "Portable Computing Language"), a fragment of that name, an id, "jtp"; and an error listing the
+ * devices.
  */
 class DeviceSelectionTest {
     private final AparapiDevices devices = AparapiDevices.get();
