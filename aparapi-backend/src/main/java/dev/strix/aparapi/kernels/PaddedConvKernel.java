@@ -33,6 +33,11 @@ public final class PaddedConvKernel extends PaddedConvolution {
     public int inputChannelStep;
     /** Floats from one input channel's weights to the next in the packed weights: kh · kw · 8. */
     public int weightChannelStep;
+    /**
+     * Offset of each tap (ky·kw + kx) from a position in its channel: (ky·Wp + kx)·dilation at stride 1; strided,
+     * its phase plane's start plus (ky·d_h / s_h)·Wph + kx·d_w / s_w.
+     */
+    public int[] tapOffsets;
 
     @Override
     protected void compute(int id) {

@@ -3,7 +3,7 @@ package dev.strix.aparapi.kernels;
 /**
  * The convolution kernels that read a zero-padded copy of their input ({@link CopyKernel}: [N, C, Hp, Wp] and a
  * little slack), 16 positions per work item: a position q runs over the copy's rows flattened (q = oy·Wp + ox) and
- * reads x at q + {@link #tapOffsets}[tap], so 16 consecutive positions read 16 consecutive addresses whatever the
+ * reads x at q plus the tap's offset, so 16 consecutive positions read 16 consecutive addresses whatever the
  * row breaks, with no bounds test, and LLVM's SLP vectoriser (PoCL) turns the work item's multiply-adds into vector
  * FMAs. Positions in the padding columns (ox ≥ Wo) are computed and not stored: 2 of 9 on a 7-wide plane with a
  * 3×3 window.
@@ -18,9 +18,4 @@ public abstract class PaddedConvolution extends ConvolutionKernel {
     public int paddedWidth;
     /** Floats between consecutive channels of the padded copy (all of a channel's phase planes). */
     public int channelStride;
-    /**
-     * Offset of each tap (ky·kw + kx) from a position in its channel: (ky·Wp + kx)·dilation at stride 1; strided,
-     * its phase plane's start plus (ky·d_h / s_h)·Wph + kx·d_w / s_w.
-     */
-    public int[] tapOffsets;
 }

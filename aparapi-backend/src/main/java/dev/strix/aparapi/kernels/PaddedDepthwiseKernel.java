@@ -19,7 +19,7 @@ public final class PaddedDepthwiseKernel extends PaddedConvolution {
     public float[] tiles;
     /** Tap rows: the taps of one window row that read one phase plane, in order (at stride 1, a window row). */
     public int rowCount;
-    /** Per tap row: offset of its first tap from a position (as {@link #tapOffsets}). */
+    /** Per tap row: offset of its first tap from a position (in the padded plane, or in its phase plane). */
     public int[] rowOffsets;
     /** Per tap row: index of its first tap's weight within a channel's kh · kw. */
     public int[] rowWeights;

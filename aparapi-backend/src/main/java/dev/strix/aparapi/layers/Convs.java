@@ -82,8 +82,8 @@ final class Convs {
     }
 
     /**
-     * A convolution on OpenCL as a zero-padded copy of x ({@link Copies}) and {@link PaddedConvKernel} (or
-     * {@link PaddedDepthwiseKernel}), whose reads are then consecutive and vectorise (see the README). Strided, a
+     * A convolution as a zero-padded copy of x ({@link Copies}) and {@link PaddedConvKernel} (OpenCL) or {@link
+     * PaddedDepthwiseKernel} (both modes), whose reads are then consecutive and vectorise (see the README). Strided, a
      * second copy splits each padded plane into its stride phases ({@link PaddedConvolution}), which makes every tap
      * a stride-1 read again.
      */
@@ -116,47 +116,45 @@ final class Convs {
                     new int[] {channelStride, sw * hph * wph, hph * wph, wph, 1}, new int[] {planes, sh, sw, hph, wph},
                     false).constants(xs);
         }
-        int taps = w.kernelH() * w.kernelW();
-        PaddedConvolution k;
-        if (depthwise) {
-            k = new PaddedDepthwiseKernel();
-            k.configure(xs, in, weight, bias, y, out, w, groups, act, alpha);
-        } else {
-            PaddedConvKernel dense = new PaddedConvKernel();
-            dense.configure(xs, in, Gemms.rowPanels(weight, out.dim(1), groups, in.dim(1) / groups * taps),
-                    bias, y, out, w, groups, act, alpha);
-            dense.inputChannelStep = channelStride;
-            dense.weightChannelStep = taps * dense.panelChannels;
-            k = dense;
-        }
-        k.channelStride = channelStride;
-        k.paddedWidth = phases > 1 ? wph : wp;
-        k.tapOffsets = new int[taps];
+        int paddedWidth = phases > 1 ? wph : wp;
+        // Offset of each tap from a position: in the padded plane, or in its phase plane.
+        int[] offsets = new int[w.kernelH() * w.kernelW()];
         for (int ky = 0; ky < w.kernelH(); ky++) {
             for (int kx = 0; kx < w.kernelW(); kx++) {
                 int dy = ky * w.dilationH();
                 int dx = kx * w.dilationW();
                 int phase = (dy % sh) * sw + dx % sw;
-                k.tapOffsets[ky * w.kernelW() + kx] = phases > 1
+                offsets[ky * w.kernelW() + kx] = phases > 1
                         ? phase * hph * wph + dy / sh * wph + dx / sw
                         : dy * wp + dx;
             }
         }
-        int ocg = out.dim(1) / groups;
-        int positionBlocks = (out.dim(2) * k.paddedWidth + 15) / 16;
-        k.n = depthwise ? planes * positionBlocks : in.dim(0) * groups * ((ocg + 7) / 8) * positionBlocks;
-        if (k instanceof PaddedDepthwiseKernel d) {
-            tapRows(d, w, sw);
-        }
-        launch(node, k);
-        node.lastLaunch().constants(k.tapOffsets);
-        // Scratch that every launch writes before reading: uploaded once (zeros), never fetched.
-        if (k instanceof PaddedConvKernel c) {
-            c.tiles = new float[Math.multiplyExact(k.n, PaddedConvKernel.TILE_FLOATS)];
-            node.lastLaunch().constants(c.tiles);
-        } else if (k instanceof PaddedDepthwiseKernel d) {
-            d.tiles = new float[Math.multiplyExact(k.n, PaddedDepthwiseKernel.TILE_FLOATS)];
-            node.lastLaunch().constants(d.tiles, d.rowOffsets, d.rowWeights, d.rowLengths);
+        int positionBlocks = (out.dim(2) * paddedWidth + 15) / 16;
+        // Each kernel's scratch tiles are written before they are read in every launch: uploaded once, never fetched.
+        if (depthwise) {
+            PaddedDepthwiseKernel k = new PaddedDepthwiseKernel();
+            k.configure(xs, in, weight, bias, y, out, w, groups, act, alpha);
+            k.channelStride = channelStride;
+            k.paddedWidth = paddedWidth;
+            k.n = planes * positionBlocks;
+            tapRows(k, w, sw, offsets);
+            k.tiles = new float[Math.multiplyExact(k.n, PaddedDepthwiseKernel.TILE_FLOATS)];
+            launch(node, k);
+            node.lastLaunch().constants(k.tiles, k.rowOffsets, k.rowWeights, k.rowLengths);
+        } else {
+            int taps = offsets.length;
+            PaddedConvKernel k = new PaddedConvKernel();
+            k.configure(xs, in, Gemms.rowPanels(weight, out.dim(1), groups, in.dim(1) / groups * taps), bias, y, out,
+                    w, groups, act, alpha);
+            k.channelStride = channelStride;
+            k.paddedWidth = paddedWidth;
+            k.inputChannelStep = channelStride;
+            k.weightChannelStep = taps * k.panelChannels;
+            k.tapOffsets = offsets;
+            k.n = in.dim(0) * groups * ((out.dim(1) / groups + 7) / 8) * positionBlocks;
+            k.tiles = new float[Math.multiplyExact(k.n, PaddedConvKernel.TILE_FLOATS)];
+            launch(node, k);
+            node.lastLaunch().constants(k.tapOffsets, k.tiles);
         }
     }
 
@@ -164,7 +162,7 @@ final class Convs {
      * Groups the depthwise kernel's taps into rows: per window row, the taps of one column phase (kx·d_w mod s_w) in
      * order. In every row their offsets step by d_w / g and their weight indices by s_w / g (g = gcd(d_w, s_w)).
      */
-    private static void tapRows(PaddedDepthwiseKernel k, Window2d w, int sw) {
+    private static void tapRows(PaddedDepthwiseKernel k, Window2d w, int sw, int[] offsets) {
         int kw = w.kernelW();
         int g = gcd(w.dilationW(), sw);
         k.columnStep = w.dilationW() / g;
@@ -181,7 +179,7 @@ final class Convs {
                     }
                 }
                 if (count > 0) {
-                    rows.add(new int[] {k.tapOffsets[ky * kw + first], ky * kw + first, count});
+                    rows.add(new int[] {offsets[ky * kw + first], ky * kw + first, count});
                 }
             }
         }
