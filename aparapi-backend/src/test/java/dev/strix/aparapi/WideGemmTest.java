@@ -32,37 +32,13 @@ class WideGemmTest {
     private static final SessionOptions OPENCL = SessionOptions.defaults().withDevice("portable")
             .with(ModeRequest.OPTION, "opencl");
 
-    static Graph linear() {
+    /** A linear layer (or a 1×1 convolution) named {@code name} with {@code out} outputs, then {@code act} if any. */
+    static Graph product(String layer, String name, Shape in, int out, String act) {
         GraphBuilder b = new GraphBuilder(Strix.registry());
-        Value x = b.input("x", Shape.of(2, 19, 40));
-        return b.build(b.layer("linear", "fc").attr("out_features", 37).apply(x));
-    }
-
-    static Graph pointwise() {
-        GraphBuilder b = new GraphBuilder(Strix.registry());
-        Value x = b.input("x", Shape.of(2, 24, 6, 7));
-        return b.build(b.layer("conv2d", "conv").attr("out_channels", 37).attr("kernel_size", 1).apply(x));
-    }
-
-    /** ReLU6 clamps whole tiles in place and partial ones as they are stored (42 columns: the last block shifted). */
-    static Graph pointwiseRelu6() {
-        GraphBuilder b = new GraphBuilder(Strix.registry());
-        Value x = b.input("x", Shape.of(1, 24, 6, 7));
-        Value conv = b.layer("conv2d", "conv_relu6").attr("out_channels", 37).attr("kernel_size", 1).apply(x);
-        return b.build(b.layer("relu6", "act").apply(conv));
-    }
-
-    static Graph linearGelu() {
-        GraphBuilder b = new GraphBuilder(Strix.registry());
-        Value x = b.input("x", Shape.of(1, 17, 24));
-        return b.build(b.layer("gelu", "act").apply(b.layer("linear", "fc_gelu").attr("out_features", 48).apply(x)));
-    }
-
-    static Graph pointwiseRelu() {
-        GraphBuilder b = new GraphBuilder(Strix.registry());
-        Value x = b.input("x", Shape.of(1, 8, 4, 8));
-        Value conv = b.layer("conv2d", "conv_relu").attr("out_channels", 16).attr("kernel_size", 1).apply(x);
-        return b.build(b.layer("relu", "act").apply(conv));
+        var spec = layer.equals("linear") ? b.layer("linear", name).attr("out_features", out)
+                : b.layer("conv2d", name).attr("out_channels", out).attr("kernel_size", 1);
+        Value y = spec.apply(b.input("x", in));
+        return b.build(act == null ? y : b.layer(act, "act").apply(y));
     }
 
     static Graph stridedPointwise() {
@@ -70,13 +46,6 @@ class WideGemmTest {
         Value x = b.input("x", Shape.of(2, 16, 13, 11));
         return b.build(b.layer("conv2d", "down").attr("out_channels", 24).attr("kernel_size", 1).attr("stride", 2)
                 .apply(x));
-    }
-
-    /** Five rows: A stays unpacked (no whole 8-row panel), B is the packed weight, read by the general loop. */
-    static Graph linearHead() {
-        GraphBuilder b = new GraphBuilder(Strix.registry());
-        Value x = b.input("x", Shape.of(5, 40));
-        return b.build(b.layer("linear", "head").attr("out_features", 37).apply(x));
     }
 
     /** A [13, 20] broadcast over three B [20, 35]: A packed once per run into two panels, every batch reading it. */
@@ -96,8 +65,18 @@ class WideGemmTest {
 
     @Test
     void matchesTheReferenceOnWholeAndRaggedBlocks() {
-        for (Graph g : List.of(linear(), linearGelu(), linearHead(), pointwise(), pointwiseRelu(), pointwiseRelu6(),
-                stridedPointwise(), matmulBroadcast(), matmulTransposed())) {
+        List<Graph> graphs = List.of(
+                product("linear", "fc", Shape.of(2, 19, 40), 37, null),
+                product("linear", "fc_gelu", Shape.of(1, 17, 24), 48, "gelu"),
+                // Five rows: A stays unpacked (no whole 8-row panel), B is the packed weight, read by the general loop.
+                product("linear", "head", Shape.of(5, 40), 37, null),
+                product("conv2d", "conv", Shape.of(2, 24, 6, 7), 37, null),
+                product("conv2d", "conv_relu", Shape.of(1, 8, 4, 8), 16, "relu"),
+                // ReLU6 clamps whole tiles in place and partial ones as they are stored (42 columns: the last block
+                // shifted); its weights are scaled below so outputs pass 6.
+                product("conv2d", "conv_relu6", Shape.of(1, 24, 6, 7), 37, "relu6"),
+                stridedPointwise(), matmulBroadcast(), matmulTransposed());
+        for (Graph g : graphs) {
             Weights w = Initializers.initialize(g, 4);
             if (w.floats().containsKey("conv_relu6.weight")) {
                 // Outputs well past 6, so the clamp's upper end is reached.
