@@ -44,10 +44,19 @@ public final class GemmKernel extends MatrixKernel {
         int b1 = bo + c1 * cStep;
         int b2 = bo + c2 * cStep;
         int b3 = bo + c3 * cStep;
-        float s00 = 0f, s01 = 0f, s02 = 0f, s03 = 0f;
-        float s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f;
-        float s20 = 0f, s21 = 0f, s22 = 0f, s23 = 0f;
-        float s30 = 0f, s31 = 0f, s32 = 0f, s33 = 0f;
+        // The bias starts the sums, as in WideGemmKernel; the stores apply only the activation.
+        float br0 = biasMode == BIAS_ROW ? bias[r0] : 0f;
+        float br1 = biasMode == BIAS_ROW ? bias[r1] : 0f;
+        float br2 = biasMode == BIAS_ROW ? bias[r2] : 0f;
+        float br3 = biasMode == BIAS_ROW ? bias[r3] : 0f;
+        float bc0 = biasMode == BIAS_COLUMN ? bias[c0] : 0f;
+        float bc1 = biasMode == BIAS_COLUMN ? bias[c1] : 0f;
+        float bc2 = biasMode == BIAS_COLUMN ? bias[c2] : 0f;
+        float bc3 = biasMode == BIAS_COLUMN ? bias[c3] : 0f;
+        float s00 = br0 + bc0, s01 = br0 + bc1, s02 = br0 + bc2, s03 = br0 + bc3;
+        float s10 = br1 + bc0, s11 = br1 + bc1, s12 = br1 + bc2, s13 = br1 + bc3;
+        float s20 = br2 + bc0, s21 = br2 + bc1, s22 = br2 + bc2, s23 = br2 + bc3;
+        float s30 = br3 + bc0, s31 = br3 + bc1, s32 = br3 + bc2, s33 = br3 + bc3;
         for (int k = 0; k < depth; k++) {
             float x0 = a[a0 + k];
             float x1 = a[a1 + k];
@@ -65,16 +74,15 @@ public final class GemmKernel extends MatrixKernel {
         }
         int base = batch * rows * cols;
         int rCount = min(4, rows - r0);
-        int cCount = min(4, cols - c0);
-        store(base, r0, c0, cCount, s00, s01, s02, s03);
+        storeFrom(base, r0, c0, c0, s00, s01, s02, s03);
         if (rCount > 1) {
-            store(base, r0 + 1, c0, cCount, s10, s11, s12, s13);
+            storeFrom(base, r0 + 1, c0, c0, s10, s11, s12, s13);
         }
         if (rCount > 2) {
-            store(base, r0 + 2, c0, cCount, s20, s21, s22, s23);
+            storeFrom(base, r0 + 2, c0, c0, s20, s21, s22, s23);
         }
         if (rCount > 3) {
-            store(base, r0 + 3, c0, cCount, s30, s31, s32, s33);
+            storeFrom(base, r0 + 3, c0, c0, s30, s31, s32, s33);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.strix.aparapi.kernels;
 
 /**
  * Batched matrix product C[b] = act(A[b] · op(B[b]) + bias), register-tiled per work item (the tile is the
- * subclass's: {@link GemmKernel} 4 × 4, {@link WideGemmKernel} 8 × 8). A[b] is M × K
+ * subclass's: {@link GemmKernel} 4 × 4, {@link WideGemmKernel} 8 × 16). A[b] is M × K
  * with rows {@link #lda} apart; op(B) is K × N, read as B[k·ldb + j] or, with {@link #transB}, B[j·ldb + k]
  * (a linear layer's [out, in] weight). Per-batch offsets come from tables so broadcast batch dims cost nothing.
  * C[b] is dense M × N at b·M·N. Bias is per column ({@link #BIAS_COLUMN}) or per row ({@link #BIAS_ROW}).
@@ -50,33 +50,9 @@ public abstract class MatrixKernel extends StrixKernel {
     /** Columns of C one work item computes. */
     public abstract int tileCols();
 
-    protected final float biased(int r, int col, float v) {
-        float s = v;
-        if (biasMode == BIAS_COLUMN) {
-            s = v + bias[col];
-        } else if (biasMode == BIAS_ROW) {
-            s = v + bias[r];
-        }
-        return activate(act, alpha, s);
-    }
-
-    protected final void store(int base, int r, int c0, int cCount, float v0, float v1, float v2, float v3) {
-        int o = base + r * cols + c0;
-        c[o] = biased(r, c0, v0);
-        if (cCount > 1) {
-            c[o + 1] = biased(r, c0 + 1, v1);
-        }
-        if (cCount > 2) {
-            c[o + 2] = biased(r, c0 + 2, v2);
-        }
-        if (cCount > 3) {
-            c[o + 3] = biased(r, c0 + 3, v3);
-        }
-    }
-
     /**
      * Stores the four columns from col of row r that lie in [from, cols), with the activation (the sums already
-     * hold the bias: WideGemmKernel starts them from it).
+     * hold the bias: both tiles start them from it).
      */
     protected final void storeFrom(int base, int r, int col, int from, float v0, float v1, float v2, float v3) {
         int o = base + r * cols + col;
