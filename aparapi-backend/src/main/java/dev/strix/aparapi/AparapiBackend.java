@@ -4,6 +4,7 @@ import dev.strix.aparapi.device.AparapiDevices;
 import dev.strix.aparapi.device.Target;
 import dev.strix.aparapi.layers.BuiltinKernels;
 import dev.strix.aparapi.runtime.ModeRequest;
+import dev.strix.aparapi.runtime.Transfers;
 import dev.strix.aparapi.session.AparapiSession;
 import dev.strix.aparapi.session.SessionBuilder;
 import dev.strix.aparapi.spi.AparapiKernel;
@@ -28,7 +29,8 @@ import java.util.Map;
  * and {@value ModeRequest#OPTION} = {@code opencl} | {@code jtp} | {@code any} (default; also read from the system
  * property {@value ModeRequest#PROPERTY} or the variable {@value ModeRequest#VARIABLE}). With {@code opencl} a kernel
  * that cannot run as OpenCL is an error naming the kernel, node and reason instead of a silent move to the thread
- * pool. Touches no device until {@link #devices()} or {@link #compile} is called.
+ * pool. {@value Transfers#OPTION} = {@code auto} (default) | {@code explicit} chooses how arrays reach the device
+ * ({@link Transfers}). Touches no device until {@link #devices()} or {@link #compile} is called.
  */
 public final class AparapiBackend implements Backend {
     public static final String NAME = AparapiKernel.BACKEND;
@@ -60,6 +62,9 @@ public final class AparapiBackend implements Backend {
     public AparapiSession compile(Graph graph, Weights weights, SessionOptions options) {
         ModeRequest request = ModeRequest.resolve(options.option(ModeRequest.OPTION).orElse(null));
         Target target = target(request, options);
+        if (Transfers.parse(options.option(Transfers.OPTION).orElse(null)) == Transfers.EXPLICIT) {
+            target = target.withExplicitTransfers();
+        }
         return new SessionBuilder(kernels(graph)).build(graph, weights, target, request);
     }
 

@@ -1,6 +1,7 @@
 package dev.strix.aparapi.device;
 
 import com.aparapi.Kernel;
+import com.aparapi.device.Device;
 import com.aparapi.device.OpenCLDevice;
 import dev.strix.aparapi.runtime.Mode;
 
@@ -11,8 +12,22 @@ import dev.strix.aparapi.runtime.Mode;
  * @param id the id {@code strix devices} lists ({@code opencl:0}, {@code jtp})
  * @param device the OpenCL device, or null for the Java thread pool
  * @param description the device in words
+ * @param sharesHostMemory whether kernels leave transfers to Aparapi's implicit ones (see {@link
+ *     dev.strix.aparapi.runtime.Launch}): true for a device that computes in host memory (a CPU device such as PoCL
+ *     or rusticl's llvmpipe), where Aparapi makes each buffer over the Java array itself ({@code CL_MEM_USE_HOST_PTR})
+ *     and a transfer between the two is a copy of memory onto itself, which PoCL skips
  */
-public record Target(String id, OpenCLDevice device, String description) {
+public record Target(String id, OpenCLDevice device, String description, boolean sharesHostMemory) {
+
+    /** A target whose transfers follow its device: implicit on a CPU device, explicit elsewhere. */
+    public Target(String id, OpenCLDevice device, String description) {
+        this(id, device, description, device != null && device.getType() == Device.TYPE.CPU);
+    }
+
+    /** This target with explicit transfers, as a GPU has them. */
+    public Target withExplicitTransfers() {
+        return new Target(id, device, description, false);
+    }
 
     /** The Java thread pool: always there, needs no native code. */
     public static Target threadPool() {

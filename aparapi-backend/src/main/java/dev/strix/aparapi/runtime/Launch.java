@@ -14,10 +14,15 @@ import java.util.List;
  * One Aparapi kernel instance bound to fixed arrays, and everything needed to run it where its session wants:
  * the target, the range, explicit transfers and the detection of Aparapi's silent fallback.
  *
- * <p>Transfers are explicit ({@code setExplicit(true)}): constants (weights, index tables) are put once before the
- * first run; arrays the kernel reads are put before each run and arrays it writes are fetched after it. Aparapi gives
- * each kernel instance its own OpenCL context, so an activation travels device → Java array → device between two
- * kernels; on a CPU device such as PoCL that is a memory copy. On the thread pool nothing is copied.
+ * <p>Aparapi gives each kernel instance its own OpenCL context, so an activation travels device → Java array →
+ * device between two kernels. How depends on the device. On a device with its own memory (a GPU) transfers are
+ * explicit ({@code setExplicit(true)}): constants (weights, index tables) are put once before the first run; arrays
+ * the kernel reads are put before each run and arrays it writes are fetched after it. On a device that computes in
+ * host memory ({@link Target#sharesHostMemory()}, e.g. PoCL; unless the session option {@link Transfers#OPTION}
+ * asks for explicit ones) they are Aparapi's implicit ones: every array before and every written array after each
+ * run, inside the run's one wait. The buffers there are the Java arrays themselves, so those copies cost nothing,
+ * while each explicit fetch was a round trip of its own through the device's queue: on PoCL 0.06 ms, as much as the
+ * launch itself (a trivial kernel with a fetch 0.14 ms, without 0.07). On the thread pool nothing is copied.
  *
  * <p>A launch is used by one thread at a time (its session's).
  */
@@ -101,6 +106,7 @@ public final class Launch implements Runnable, AutoCloseable {
         }
         this.target = where;
         setMode(where);
+        kernel.setExplicit(!where.sharesHostMemory());
         if (kernel instanceof StrixKernel k) {
             k.span = 1;
         }
@@ -144,11 +150,14 @@ public final class Launch implements Runnable, AutoCloseable {
             ranIn = Mode.JTP;
             return;
         }
-        if (!constantsSent) {
+        boolean explicit = !target.sharesHostMemory();
+        if (explicit && !constantsSent) {
             constants.forEach(this::put);
             constantsSent = true;
         }
-        reads.forEach(this::put);
+        if (explicit) {
+            reads.forEach(this::put);
+        }
         Kernel.EXECUTION_MODE pinned = target.executionMode();
         AparapiLog.Captured<Throwable> result = AparapiLog.capture(() -> {
             try {
@@ -162,7 +171,9 @@ public final class Launch implements Runnable, AutoCloseable {
         @SuppressWarnings("deprecation")
         boolean stayed = kernel.getExecutionMode() == pinned;
         if (result.value() == null && stayed) {
-            writes.forEach(this::get);
+            if (explicit) {
+                writes.forEach(this::get);
+            }
             ranIn = Mode.OPENCL;
             return;
         }

@@ -50,4 +50,26 @@ class LaunchTest {
         assertThat(z).containsExactly(-2f, 4f, -6f, 8f, 10f);
         assertThat(devicesThatRanTheProbe()).containsExactlyInAnyOrder(pocl.device(), JavaDevice.THREAD_POOL);
     }
+
+    /**
+     * Both ways of moving arrays see a new input on every run and deliver every output: implicit (PoCL's default:
+     * the buffers are the arrays) and explicit (a GPU's: put before, fetched after), which puts constants once.
+     */
+    @Test
+    void everyRunSeesItsInputBothWays() {
+        Target pocl = AparapiDevices.get().select("portable");
+        assertThat(pocl.sharesHostMemory()).isTrue();
+        for (Target t : new Target[] {pocl, pocl.withExplicitTransfers()}) {
+            float[] x = {1f, 2f, 3f};
+            float[] y = new float[3];
+            try (Launch l = new Launch("probe", probe(x, y), 3).reads(x).writes(y)) {
+                l.prepare(t, ModeRequest.OPENCL);
+                l.run();
+                assertThat(y).as("first run, shared memory %s", t.sharesHostMemory()).containsExactly(2f, 4f, 6f);
+                x[1] = -5f;
+                l.run();
+                assertThat(y).as("second run, shared memory %s", t.sharesHostMemory()).containsExactly(2f, -10f, 6f);
+            }
+        }
+    }
 }
