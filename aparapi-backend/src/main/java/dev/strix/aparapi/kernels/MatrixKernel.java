@@ -41,6 +41,9 @@ public abstract class MatrixKernel extends StrixKernel {
      */
     public int panelRows = 8;
     public int biasMode;
+    /** Added to C element by element before the activation when {@link #hasResidual} is 1 (C's layout). */
+    public float[] residual;
+    public int hasResidual;
     public int act;
     public float alpha;
 
@@ -51,22 +54,24 @@ public abstract class MatrixKernel extends StrixKernel {
     public abstract int tileCols();
 
     /**
-     * Stores the four columns from col of row r that lie in [from, cols), with the activation (the sums already
-     * hold the bias: both tiles start them from it).
+     * Stores the four columns from col of row r that lie in [from, cols), with the residual and the activation (the
+     * sums already hold the bias: both tiles start them from it). Written out rather than through a helper per
+     * value: Aparapi 3.0.2 declares the methods of a call chain four deep (compute, this, a helper, activate, erfc1)
+     * in an order the OpenCL compiler rejects.
      */
     protected final void storeFrom(int base, int r, int col, int from, float v0, float v1, float v2, float v3) {
         int o = base + r * cols + col;
         if (col >= from && col < cols) {
-            c[o] = activate(act, alpha, v0);
+            c[o] = activate(act, alpha, hasResidual == 1 ? v0 + residual[o] : v0);
         }
         if (col + 1 >= from && col + 1 < cols) {
-            c[o + 1] = activate(act, alpha, v1);
+            c[o + 1] = activate(act, alpha, hasResidual == 1 ? v1 + residual[o + 1] : v1);
         }
         if (col + 2 >= from && col + 2 < cols) {
-            c[o + 2] = activate(act, alpha, v2);
+            c[o + 2] = activate(act, alpha, hasResidual == 1 ? v2 + residual[o + 2] : v2);
         }
         if (col + 3 >= from && col + 3 < cols) {
-            c[o + 3] = activate(act, alpha, v3);
+            c[o + 3] = activate(act, alpha, hasResidual == 1 ? v3 + residual[o + 3] : v3);
         }
     }
 }

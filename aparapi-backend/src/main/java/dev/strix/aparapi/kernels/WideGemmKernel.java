@@ -306,8 +306,16 @@ public final class WideGemmKernel extends MatrixKernel {
             c[o7 + 4] = s7_4; c[o7 + 5] = s7_5; c[o7 + 6] = s7_6; c[o7 + 7] = s7_7;
             c[o7 + 8] = s7_8; c[o7 + 9] = s7_9; c[o7 + 10] = s7_10; c[o7 + 11] = s7_11;
             c[o7 + 12] = s7_12; c[o7 + 13] = s7_13; c[o7 + 14] = s7_14; c[o7 + 15] = s7_15;
-            // The activation in place: ReLU and ReLU6 as clamps of each row's 16 consecutive values (which vectorise),
-            // the others element by element.
+            // The residual, then the activation, in place: ReLU and ReLU6 as clamps of each row's 16 consecutive
+            // values (which vectorise), the others element by element.
+            if (hasResidual == 1) {
+                for (int r = 0; r < 8; r++) {
+                    int o = base + (r0 + r) * cols + c0;
+                    for (int j = 0; j < 16; j++) {
+                        c[o + j] += residual[o + j];
+                    }
+                }
+            }
             if (act == RELU || act == RELU6) {
                 float hi = act == RELU6 ? 6f : HIGHEST;
                 for (int r = 0; r < 8; r++) {

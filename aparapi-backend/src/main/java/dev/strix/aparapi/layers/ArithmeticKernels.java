@@ -97,5 +97,6 @@ final class ArithmeticKernels {
                 bias == null ? null : bias.data(), node.output(0), node.input(0).length / in, in, out);
         k.act = e.act();
         k.alpha = e.alpha();
+        Gemms.addResidual(node, k, e.residual());
     }
 }

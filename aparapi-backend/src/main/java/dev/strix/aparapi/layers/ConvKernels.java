@@ -22,7 +22,10 @@ final class ConvKernels {
                 Builtin.of("upsample", ConvKernels::upsample));
     }
 
-    /** conv2d, with a following batch norm folded into its weights and bias when {@code e} carries one. */
+    /**
+     * conv2d, with a following batch norm folded into its weights and bias when {@code e} carries one, and the
+     * residual and activation it carries.
+     */
     static void conv2d(NodeContext node, Epilogue e) {
         float[] weight = node.param("weight").data();
         Tensor b = node.optionalParam("bias");
@@ -40,6 +43,12 @@ final class ConvKernels {
             }
             weight = w;
             bias = folded;
+        }
+        if (e.residual() != null) {
+            // Fusion takes a residual only for a 1×1 convolution at stride 1: a matrix product.
+            Convs.pointwise(node, node.input(0), node.inputShape(0), weight, bias, node.output(0),
+                    node.outputShape(0), e.residual(), e.act(), e.alpha());
+            return;
         }
         Convs.conv(node, node.input(0), node.inputShape(0), weight, bias, node.output(0), node.outputShape(0),
                 Convs.window(node.attributes()), node.attributes().getInt("groups", 1), e.act(), e.alpha());

@@ -45,7 +45,7 @@ final class Convs {
     static void conv(NodeContext node, float[] x, Shape in, float[] weight, float[] bias, float[] y, Shape out,
             Window2d w, int groups, int act, float alpha) {
         if (isPointwise(w, groups)) {
-            pointwise(node, x, in, weight, bias, y, out, act, alpha);
+            pointwise(node, x, in, weight, bias, y, out, null, act, alpha);
             return;
         }
         if (node.mode() == Mode.OPENCL && isStridedPointwise(w, groups)) {
@@ -59,7 +59,7 @@ final class Convs {
             float[] xs = new float[planes * ho * wo];
             Copies.copy(node, x, 0, new int[] {h * wd, w.strideH() * wd, w.strideW()}, xs, 0,
                     new int[] {ho * wo, wo, 1}, new int[] {planes, ho, wo}, false);
-            pointwise(node, xs, in.with(2, ho).with(3, wo), weight, bias, y, out, act, alpha);
+            pointwise(node, xs, in.with(2, ho).with(3, wo), weight, bias, y, out, null, act, alpha);
             return;
         }
         int ocg = out.dim(1) / groups;
@@ -236,17 +236,18 @@ final class Convs {
     }
 
     /** A 1×1 convolution with stride 1, no padding and one group: a matrix product per image. */
-    private static boolean isPointwise(Window2d w, int groups) {
+    static boolean isPointwise(Window2d w, int groups) {
         return groups == 1 && w.kernelH() == 1 && w.kernelW() == 1 && w.strideH() == 1 && w.strideW() == 1
                 && w.padTop() == 0 && w.padLeft() == 0 && w.padBottom() == 0 && w.padRight() == 0;
     }
 
     /**
-     * y[n] = weight [out, C] · x[n] [C, H·W] (+ bias per row) on a {@link MatrixKernel}: no tap loop and no padding
-     * masks, which makes ResNet's many 1×1 convolutions faster on both targets than {@link ConvKernel}'s tiles.
+     * y[n] = weight [out, C] · x[n] [C, H·W] (+ bias per row, + residual, which may be null) on a {@link
+     * MatrixKernel}: no tap loop and no padding masks, which makes ResNet's many 1×1 convolutions faster on both
+     * targets than {@link ConvKernel}'s tiles.
      */
-    private static void pointwise(NodeContext node, float[] x, Shape in, float[] weight, float[] bias, float[] y,
-            Shape out, int act, float alpha) {
+    static void pointwise(NodeContext node, float[] x, Shape in, float[] weight, float[] bias, float[] y,
+            Shape out, float[] residual, int act, float alpha) {
         int images = in.dim(0);
         int channels = in.dim(1);
         int pixels = in.dim(2) * in.dim(3);
@@ -264,6 +265,7 @@ final class Convs {
         k.act = act;
         k.alpha = alpha;
         node.lastLaunch().constants(a).reads(x);
+        Gemms.addResidual(node, k, residual);
     }
 
     /** Launches a configured convolution kernel: weight and bias once, x every run. */

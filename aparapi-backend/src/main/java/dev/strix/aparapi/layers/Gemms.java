@@ -28,6 +28,7 @@ final class Gemms {
         k.b = b;
         k.c = c;
         k.bias = bias == null ? NONE.clone() : bias;
+        k.residual = NONE.clone();
         k.biasMode = bias == null ? MatrixKernel.BIAS_NONE : biasMode;
         k.aOffsets = aOffsets;
         k.bOffsets = bOffsets;
@@ -42,6 +43,18 @@ final class Gemms {
         k.n = batches * ((rows + k.tileRows() - 1) / k.tileRows()) * ((cols + k.tileCols() - 1) / k.tileCols());
         node.launch(k, k.n).constants(k.aOffsets, k.bOffsets, k.bias).writes(c);
         return k;
+    }
+
+    /**
+     * Makes the matrix product {@code k}, the node's last launch, add {@code residual} (an array of its output's
+     * layout, read every run) to what it writes before the activation; null adds nothing.
+     */
+    static void addResidual(NodeContext node, MatrixKernel k, float[] residual) {
+        if (residual != null) {
+            k.residual = residual;
+            k.hasResidual = 1;
+            node.lastLaunch().reads(residual);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.strix.aparapi.session;
 
 import dev.strix.aparapi.device.Target;
+import dev.strix.aparapi.layers.ActivationKernels;
 import dev.strix.aparapi.layers.Fusion;
 import dev.strix.aparapi.runtime.Launch;
 import dev.strix.aparapi.runtime.Mode;
@@ -76,7 +77,7 @@ public final class SessionBuilder {
                     if (k == null) {
                         steps.add(new HostStep(n, ins, outs, bound.floatParams(n), bound.indexParams(n)));
                     } else if (chain != null) {
-                        planChain(chain, ins, outs, bound, target.mode(), sink);
+                        planChain(chain, ins, outs, residual(chain, arrays), bound, target.mode(), sink);
                     } else {
                         k.build(new NodeContext(n, ins, outs, bound.floatParams(n), bound.indexParams(n), target.mode(), sink));
                     }
@@ -100,28 +101,53 @@ public final class SessionBuilder {
         return new AparapiSession(g, target, request, inputs, outputs, steps);
     }
 
-    private static void planChain(List<Node> chain, float[][] ins, float[][] outs, BoundWeights bound, Mode mode,
-            NodeContext.Sink sink) {
+    private static void planChain(List<Node> chain, float[][] ins, float[][] outs, float[] residual,
+            BoundWeights bound, Mode mode, NodeContext.Sink sink) {
         Node head = chain.get(0);
         Node norm = chain.stream().filter(c -> c != head && c.type().name().equals("batch_norm")).findFirst()
                 .orElse(null);
         Node act = chain.get(chain.size() - 1);
-        act = act == head || act == norm ? null : act;
+        act = act == head || act == norm || isResidualAdd(head, act) ? null : act;
         NodeContext headContext = new NodeContext(head, ins, outs, bound.floatParams(head), bound.indexParams(head),
                 mode, sink);
         NodeContext normContext = norm == null ? null : new NodeContext(norm, new float[][] {outs[0]}, outs,
                 bound.floatParams(norm), bound.indexParams(norm), mode, sink);
-        Fusion.plan(headContext, normContext, act);
+        Fusion.plan(headContext, normContext, residual, act);
+    }
+
+    /** Whether {@code n} is an add a chain with this head absorbed as its residual (its only two-input follower). */
+    private static boolean isResidualAdd(Node head, Node n) {
+        return n != head && n.inputs().size() == 2;
+    }
+
+    /**
+     * The array of the value a chain's residual add adds (its operand that is not the chain's own), or null for a
+     * chain without one.
+     */
+    private static float[] residual(List<Node> chain, Map<String, float[][]> arrays) {
+        for (int i = 1; i < chain.size(); i++) {
+            Node n = chain.get(i);
+            if (isResidualAdd(chain.get(0), n)) {
+                String own = chain.get(i - 1).name();
+                Value other = n.inputs().get(0).producer().equals(own) ? n.inputs().get(1) : n.inputs().get(0);
+                return arrays.get(other.producer())[other.output()];
+            }
+        }
+        return null;
     }
 
     /**
      * The fusable chains by head name: a built-in conv2d, linear, add, mul or batch_norm followed by what its kernel
      * can apply before writing (see {@link Fusion}), where each follower is the only reader of the value before it
-     * and that value is no graph output. Chains of one node are left out.
+     * and that value is no graph output. Chains of one node are left out. A residual add joins a chain whose head
+     * takes one ({@link Fusion#absorbsResidual}) when its other operand has the same shape and is computed before
+     * the head (a graph input, or a node planned earlier); only an activation may follow it.
      */
     private Map<String, List<Node>> chains(Graph g) {
         Map<String, List<Node>> readers = new HashMap<>();
+        Map<String, Integer> order = new HashMap<>();
         for (Node n : g.nodes()) {
+            order.put(n.name(), order.size());
             for (Value v : n.inputs()) {
                 readers.computeIfAbsent(v.producer(), p -> new ArrayList<>()).add(n);
             }
@@ -136,14 +162,25 @@ public final class SessionBuilder {
             }
             List<Node> chain = new ArrayList<>(List.of(head));
             Node cur = head;
+            boolean added = false;
             while (cur.outputShapes().size() == 1 && !outputs.contains(cur.name())) {
                 List<Node> r = readers.getOrDefault(cur.name(), List.of());
-                if (r.size() != 1 || r.get(0).inputs().size() != 1 || !builtin(r.get(0))) {
+                if (r.size() != 1 || !builtin(r.get(0))) {
                     break;
                 }
                 Node next = r.get(0);
+                if (next.inputs().size() != 1) {
+                    if (added || !isAddable(head, cur, next, order)) {
+                        break;
+                    }
+                    chain.add(next);
+                    cur = next;
+                    added = true;
+                    continue; // an activation may follow the residual
+                }
                 boolean hasNorm = chain.stream().anyMatch(c -> c != head && c.type().name().equals("batch_norm"));
-                if (!Fusion.absorbs(head.type().name(), hasNorm, next.type().name())) {
+                if (added && !ActivationKernels.isFusable(next.type().name())
+                        || !Fusion.absorbs(head.type().name(), hasNorm, next.type().name())) {
                     break;
                 }
                 chain.add(next);
@@ -158,6 +195,27 @@ public final class SessionBuilder {
             }
         }
         return chains;
+    }
+
+    /**
+     * Whether {@code add}, the only reader of {@code cur} (the chain's value so far), can join the chain of
+     * {@code head} as its residual: an add of two values of its own shape whose other operand exists before the
+     * head runs.
+     */
+    private static boolean isAddable(Node head, Node cur, Node add, Map<String, Integer> order) {
+        if (!add.type().name().equals("add") || add.inputs().size() != 2 || !Fusion.absorbsResidual(head)) {
+            return false;
+        }
+        Value a = add.inputs().get(0);
+        Value b = add.inputs().get(1);
+        if (a.producer().equals(cur.name()) == b.producer().equals(cur.name())) {
+            return false; // x + x, or cur is not an operand
+        }
+        Value other = a.producer().equals(cur.name()) ? b : a;
+        var shape = add.outputShapes().get(0);
+        Integer producer = order.get(other.producer());
+        return add.inputShapes().get(0).equals(shape) && add.inputShapes().get(1).equals(shape)
+                && (producer == null || producer < order.get(head.name()));
     }
 
     private boolean builtin(Node n) {
