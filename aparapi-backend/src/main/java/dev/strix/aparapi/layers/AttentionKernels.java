@@ -3,6 +3,7 @@ package dev.strix.aparapi.layers;
 import dev.strix.aparapi.kernels.AffineKernel;
 import dev.strix.aparapi.kernels.AttentionKernel;
 import dev.strix.aparapi.kernels.BinaryKernel;
+import dev.strix.aparapi.kernels.MatrixKernel;
 import dev.strix.aparapi.kernels.StrixKernel;
 import dev.strix.aparapi.spi.AparapiKernel;
 import dev.strix.aparapi.spi.NodeContext;
@@ -26,7 +27,7 @@ final class AttentionKernels {
                 Builtin.of("class_token", AttentionKernels::classToken),
                 Builtin.of("position_embedding", AttentionKernels::positionEmbedding),
                 Builtin.of("layer_scale", AttentionKernels::layerScale),
-                Builtin.of("multi_head_attention", AttentionKernels::multiHeadAttention),
+                Builtin.of("multi_head_attention", node -> multiHeadAttention(node, Epilogue.NONE)),
                 new WindowAttentionKernel());
     }
 
@@ -80,7 +81,8 @@ final class AttentionKernels {
         node.launch(k, k.n).constants(k.scale, k.shift).reads(k.x).writes(k.y);
     }
 
-    private static void multiHeadAttention(NodeContext node) {
+    /** Multi-head attention; {@code e}'s residual and activation apply to the output projection. */
+    static void multiHeadAttention(NodeContext node, Epilogue epilogue) {
         Shape x = node.inputShape(0);
         Attributes a = node.attributes();
         int n = x.dim(0);
@@ -110,8 +112,11 @@ final class AttentionKernels {
         Gemms.linear(node, node.input(0), qkvWeight, qkvBias, qkv, rows, e, 3 * e);
         float[] attended = attend(node, qkv, n, len, e, heads, null, 1);
         Tensor pb = node.optionalParam(projBias);
-        Gemms.linear(node, attended, node.param(projWeight).data(), pb == null ? null : pb.data(), node.output(0), rows,
-                e, e);
+        MatrixKernel proj = Gemms.linear(node, attended, node.param(projWeight).data(), pb == null ? null : pb.data(),
+                node.output(0), rows, e, e);
+        proj.act = epilogue.act();
+        proj.alpha = epilogue.alpha();
+        Gemms.addResidual(node, proj, epilogue.residual());
     }
 
     /**

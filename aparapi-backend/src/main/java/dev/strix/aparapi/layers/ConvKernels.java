@@ -45,9 +45,15 @@ final class ConvKernels {
             bias = folded;
         }
         if (e.residual() != null) {
-            // Fusion takes a residual only for a 1×1 convolution at stride 1: a matrix product.
-            Convs.pointwise(node, node.input(0), node.inputShape(0), weight, bias, node.output(0),
-                    node.outputShape(0), e.residual(), e.act(), e.alpha());
+            // Fusion takes a residual only for 1×1 convolutions: matrix products (strided: after a gathering copy).
+            Window2d w = Convs.window(node.attributes());
+            if (w.strideH() == 1 && w.strideW() == 1) {
+                Convs.pointwise(node, node.input(0), node.inputShape(0), weight, bias, node.output(0),
+                        node.outputShape(0), e.residual(), e.act(), e.alpha());
+            } else {
+                Convs.stridedPointwise(node, node.input(0), node.inputShape(0), weight, bias, node.output(0),
+                        node.outputShape(0), w, e.residual(), e.act(), e.alpha());
+            }
             return;
         }
         Convs.conv(node, node.input(0), node.inputShape(0), weight, bias, node.output(0), node.outputShape(0),

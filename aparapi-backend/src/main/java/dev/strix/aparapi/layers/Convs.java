@@ -49,17 +49,7 @@ final class Convs {
             return;
         }
         if (node.mode() == Mode.OPENCL && isStridedPointwise(w, groups)) {
-            // ResNet's downsampling shortcut: the pixels it reads, gathered, then the vectorised matrix product
-            // (a phase split would copy the three phases it never reads).
-            int planes = in.dim(0) * in.dim(1);
-            int h = in.dim(2);
-            int wd = in.dim(3);
-            int ho = out.dim(2);
-            int wo = out.dim(3);
-            float[] xs = new float[planes * ho * wo];
-            Copies.copy(node, x, 0, new int[] {h * wd, w.strideH() * wd, w.strideW()}, xs, 0,
-                    new int[] {ho * wo, wo, 1}, new int[] {planes, ho, wo}, false);
-            pointwise(node, xs, in.with(2, ho).with(3, wo), weight, bias, y, out, null, act, alpha);
+            stridedPointwise(node, x, in, weight, bias, y, out, w, null, act, alpha);
             return;
         }
         int ocg = out.dim(1) / groups;
@@ -229,8 +219,26 @@ final class Convs {
         return b == 0 ? a : gcd(b, a % b);
     }
 
+    /**
+     * A 1×1 convolution at a stride above 1 (ResNet's downsampling shortcut): the pixels it reads, gathered, then
+     * the vectorised matrix product with its residual (may be null) — a phase split would copy the three phases it
+     * never reads.
+     */
+    static void stridedPointwise(NodeContext node, float[] x, Shape in, float[] weight, float[] bias, float[] y,
+            Shape out, Window2d w, float[] residual, int act, float alpha) {
+        int planes = in.dim(0) * in.dim(1);
+        int h = in.dim(2);
+        int wd = in.dim(3);
+        int ho = out.dim(2);
+        int wo = out.dim(3);
+        float[] xs = new float[planes * ho * wo];
+        Copies.copy(node, x, 0, new int[] {h * wd, w.strideH() * wd, w.strideW()}, xs, 0,
+                new int[] {ho * wo, wo, 1}, new int[] {planes, ho, wo}, false);
+        pointwise(node, xs, in.with(2, ho).with(3, wo), weight, bias, y, out, residual, act, alpha);
+    }
+
     /** A 1×1 convolution with a stride above 1, no padding and one group: a subsample, then a matrix product. */
-    private static boolean isStridedPointwise(Window2d w, int groups) {
+    static boolean isStridedPointwise(Window2d w, int groups) {
         return groups == 1 && w.kernelH() == 1 && w.kernelW() == 1 && (w.strideH() > 1 || w.strideW() > 1)
                 && w.padTop() == 0 && w.padLeft() == 0 && w.padBottom() == 0 && w.padRight() == 0;
     }

@@ -106,8 +106,8 @@ public final class SessionBuilder {
         Node head = chain.get(0);
         Node norm = chain.stream().filter(c -> c != head && c.type().name().equals("batch_norm")).findFirst()
                 .orElse(null);
-        Node act = chain.get(chain.size() - 1);
-        act = act == head || act == norm || isResidualAdd(head, act) ? null : act;
+        Node act = chain.stream().filter(c -> c != head && ActivationKernels.isFusable(c.type().name())).findFirst()
+                .orElse(null);
         NodeContext headContext = new NodeContext(head, ins, outs, bound.floatParams(head), bound.indexParams(head),
                 mode, sink);
         NodeContext normContext = norm == null ? null : new NodeContext(norm, new float[][] {outs[0]}, outs,
@@ -157,7 +157,7 @@ public final class SessionBuilder {
         Map<String, List<Node>> chains = new HashMap<>();
         Set<String> taken = new HashSet<>();
         for (Node head : g.nodes()) {
-            if (taken.contains(head.name()) || !builtin(head)) {
+            if (taken.contains(head.name()) || !builtin(head) || !Fusion.plansHead(head.type().name())) {
                 continue;
             }
             List<Node> chain = new ArrayList<>(List.of(head));
@@ -169,6 +169,12 @@ public final class SessionBuilder {
                     break;
                 }
                 Node next = r.get(0);
+                if (kernels.get(next.type().name()).isView()
+                        && next.outputShapes().equals(cur.outputShapes())) {
+                    chain.add(next); // dropout, identity: the value passes unchanged
+                    cur = next;
+                    continue;
+                }
                 if (next.inputs().size() != 1) {
                     if (added || !isAddable(head, cur, next, order)) {
                         break;
@@ -188,6 +194,10 @@ public final class SessionBuilder {
                 if (!next.type().name().equals("batch_norm")) {
                     break; // an activation ends the chain: nothing applies after it
                 }
+            }
+            // Trailing views absorb nothing: they stay views of the chain's value.
+            while (chain.size() > 1 && kernels.get(chain.get(chain.size() - 1).type().name()).isView()) {
+                chain.remove(chain.size() - 1);
             }
             if (chain.size() > 1) {
                 chains.put(head.name(), chain);

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Residual adds absorbed by the matrix product before them, on PoCL and on the thread pool, against the reference:
  * a 1×1 convolution + batch norm + add + ReLU (whole 8 × 16 tiles), ResNet's downsampling block (the add joins the
- * shortcut's product, which runs second), a linear layer + its own input over 13 rows (partial tiles). Adds that
- * cannot be absorbed keep their own kernel: after a 3×3 convolution, and a broadcasting add.
+ * shortcut's product, which runs second, strided or not), a transformer block (the adds join the
+ * attention's output projection and a linear layer through dropout), a linear layer + its own input over 13 rows
+ * (partial tiles). Adds that cannot be absorbed keep their own kernel: after a 3×3 convolution, and a broadcasting
+ * add.
  */
 class ResidualFusionTest {
     private static final SessionOptions OPENCL = SessionOptions.defaults().withDevice("portable")
@@ -76,6 +78,34 @@ class ResidualFusionTest {
             Value shortcut = conv(b, "shortcut", x, 24, 1);
             return b.layer("relu", "relu").apply(b.layer("add", "add").apply(main, shortcut));
         }, Shape.of(2, 8, 6, 6), true);
+    }
+
+    @Test
+    void stridedShortcutTakesTheAdd() {
+        check(b -> {
+            Value x = b.input("x", Shape.of(1, 8, 10, 10));
+            Value pooled = b.layer("max_pool2d", "pool").attr("kernel_size", 2).apply(x);
+            Value main = conv(b, "main", pooled, 16, 1);
+            Value s = b.layer("conv2d", "shortcut").attr("out_channels", 16).attr("kernel_size", 1).attr("stride", 2)
+                    .attr("bias", false).apply(x);
+            Value shortcut = b.layer("batch_norm", "shortcut_bn").apply(s);
+            return b.layer("relu", "relu").apply(b.layer("add", "add").apply(main, shortcut));
+        }, Shape.of(1, 8, 10, 10), true);
+    }
+
+    @Test
+    void transformerBlockAddsThroughDropout() {
+        check(b -> {
+            Value x = b.input("x", Shape.of(2, 9, 16));
+            Value ln = b.layer("layer_norm", "ln").attr("normalized_shape", 16).apply(x);
+            Value attention = b.layer("multi_head_attention", "attn").attr("embed_dim", 16).attr("num_heads", 2)
+                    .apply(ln);
+            Value dropped = b.layer("dropout", "drop").apply(attention);
+            Value h = b.layer("add", "add_1").apply(dropped, x);
+            Value fc = b.layer("linear", "fc").attr("out_features", 16).apply(h);
+            Value fcDropped = b.layer("dropout", "fc_drop").apply(fc);
+            return b.layer("add", "add_2").apply(h, fcDropped);
+        }, Shape.of(2, 9, 16), true);
     }
 
     @Test
