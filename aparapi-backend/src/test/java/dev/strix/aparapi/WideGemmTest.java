@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * WideGemmKernel's 8 × 16 tiles on PoCL through Aparapi's OpenCL, against the reference: products whose columns
  * mix whole 16-column blocks (read as vectors) with a ragged last block (read column by column), rows not a multiple
  * of 8 (A packed in 8-row panels, the last one ragged) — a linear layer (its weight packed once in 16-column panels,
- * its input every run), a classifier head of 5 rows (A unpacked), a 1×1 convolution batched over images, a strided
+ * its input every run), classifier heads of 5 rows (A unpacked) and of 1 row (a loop of its own), a 1×1 convolution batched over images, a strided
  * 1×1 convolution (subsampled first), a matmul broadcasting one A over three B, and a matmul with a transposed B (the
  * general loop throughout). Whole
  * 8 × 16 tiles store their sums first and add the bias and activation in place afterwards, so a linear layer ending
@@ -70,6 +70,8 @@ class WideGemmTest {
                 product("linear", "fc_gelu", Shape.of(1, 17, 24), 48, "gelu"),
                 // Five rows: A stays unpacked (no whole 8-row panel), B is the packed weight, read by the general loop.
                 product("linear", "head", Shape.of(5, 40), 37, null),
+                // One row (batch 1): the one-row loop, two whole 16-column panels and a ragged third.
+                product("linear", "head_1", Shape.of(1, 40), 37, "relu"),
                 product("conv2d", "conv", Shape.of(2, 24, 6, 7), 37, null),
                 product("conv2d", "conv_relu", Shape.of(1, 8, 4, 8), 16, "relu"),
                 // ReLU6 clamps whole tiles in place and partial ones as they are stored (42 columns: the last block

@@ -20,8 +20,11 @@ import java.util.Map;
 /**
  * Latency of one model at batch 1 on the reference backend, Aparapi on the thread pool, Aparapi on PoCL and (when on
  * the class path) the OpenCL backend on PoCL, measured in rounds that run every session once each, so a change of
- * machine load hits all of them alike. Random weights (seed 0), one warm-up run each. Not a test:
- * {@code java -cp <test class path> dev.strix.aparapi.bench.CompareBench MODEL ROUNDS}.
+ * machine load hits all of them alike. Random weights (seed 0), three warm-up runs each. Not a test:
+ * {@code java -cp <test class path> dev.strix.aparapi.bench.CompareBench MODEL ROUNDS [SESSIONS]}, SESSIONS a comma
+ * list of {@code reference}, {@code jtp}, {@code pocl} (Aparapi on PoCL) and {@code opencl} (default: all). The two
+ * PoCL sessions alone compare best: a reference or thread-pool run between them leaves the caches cold and the
+ * collector busy for the next.
  */
 public final class CompareBench {
     private CompareBench() {}
@@ -33,19 +36,28 @@ public final class CompareBench {
         Graph graph = registry.model(model, ModelOptions.defaults());
         Weights weights = Initializers.initialize(graph, 0);
         Tensor input = Tensors.random(graph.inputs().get(0).shape(), 1);
+        List<String> wanted = List.of((args.length > 2 ? args[2] : "reference,jtp,pocl,opencl").split(","));
         Map<String, Session> sessions = new LinkedHashMap<>();
-        sessions.put("reference", registry.backend("reference").compile(graph, weights, SessionOptions.defaults()));
-        sessions.put("aparapi jtp", registry.backend("aparapi").compile(graph, weights,
-                SessionOptions.defaults().with(ModeRequest.OPTION, "jtp")));
-        sessions.put("aparapi opencl (PoCL)", registry.backend("aparapi").compile(graph, weights,
-                SessionOptions.defaults().withDevice("portable").with(ModeRequest.OPTION, "opencl")));
-        if (registry.backends().containsKey("opencl")) {
+        if (wanted.contains("reference")) {
+            sessions.put("reference", registry.backend("reference").compile(graph, weights, SessionOptions.defaults()));
+        }
+        if (wanted.contains("jtp")) {
+            sessions.put("aparapi jtp", registry.backend("aparapi").compile(graph, weights,
+                    SessionOptions.defaults().with(ModeRequest.OPTION, "jtp")));
+        }
+        if (wanted.contains("pocl")) {
+            sessions.put("aparapi opencl (PoCL)", registry.backend("aparapi").compile(graph, weights,
+                    SessionOptions.defaults().withDevice("portable").with(ModeRequest.OPTION, "opencl")));
+        }
+        if (wanted.contains("opencl") && registry.backends().containsKey("opencl")) {
             sessions.put("opencl (PoCL)", registry.backend("opencl").compile(graph, weights,
                     SessionOptions.defaults().withDevice("portable")));
         }
         Map<String, List<Double>> times = new LinkedHashMap<>();
         sessions.forEach((name, s) -> {
-            s.run(input);
+            for (int i = 0; i < 3; i++) {
+                s.run(input);
+            }
             times.put(name, new ArrayList<>());
         });
         for (int r = 0; r < rounds; r++) {
