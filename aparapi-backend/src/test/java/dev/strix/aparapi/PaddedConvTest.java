@@ -126,6 +126,31 @@ class PaddedConvTest {
         }
     }
 
+    /**
+     * A strided convolution copies its input straight into the stride phases where every phase gets the same
+     * number of input rows and columns at evenly stepping places (a 3×3 / 2 window on an even plane, as mobilenet
+     * and ResNet have them), else through a padded copy first (a 7×7 / 2 window on 23 × 22).
+     */
+    @Test
+    void stridePhasesInOneCopyWhereTheyStepEvenly() {
+        int[][] cases = {{14, 14, 3, 1, 1}, {16, 12, 3, 1, 1}, {23, 22, 7, 3, 2}, {15, 13, 3, 1, 2}};
+        for (int[] c : cases) {
+            GraphBuilder b = new GraphBuilder(Strix.registry());
+            Value x = b.input("x", Shape.of(1, 8, c[0], c[1]));
+            Graph g = b.build(b.layer("conv2d", "conv").attr("out_channels", 8).attr("kernel_size", c[2])
+                    .attr("padding", c[3]).attr("stride", 2).apply(x));
+            Weights w = Initializers.initialize(g, 2);
+            Tensor in = Tensors.random(g.inputs().get(0).shape(), 5);
+            try (AparapiSession session = (AparapiSession) Strix.registry().backend("aparapi").compile(g, w,
+                    OPENCL)) {
+                assertThat(Tensors.relativeL2(session.run(in), Reference.run(g, w, in))).as(Arrays.toString(c))
+                        .isLessThan(1e-5);
+                assertThat(session.kernels()).as(Arrays.toString(c)).filteredOn(k -> k.kernel().equals("CopyKernel"))
+                        .hasSize(c[4]);
+            }
+        }
+    }
+
     /** Depthwise + ReLU6 (clamped inline by the kernel) with weights large enough that outputs pass 6, strides 1, 2. */
     @Test
     void depthwiseRelu6ClampsAtSix() {

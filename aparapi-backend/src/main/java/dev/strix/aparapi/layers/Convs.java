@@ -96,18 +96,31 @@ final class Convs {
         int hp = Math.max(in.dim(2) + w.padTop() + w.padBottom(), sh * hph);
         int wp = Math.max(in.dim(3) + w.padLeft() + w.padRight(), sw * wph);
         int planes = in.dim(0) * in.dim(1);
-        // Slack past the last plane: the last 16-position block reads up to 31 values beyond it. The copy writes
+        // Slack past the last plane: the last 16-position block reads up to 31 values beyond it. The copies write
         // only the interior; the padding and slack, zero in the Java array, are uploaded once (a constant) and
         // never written, so they stay zero on the device and in every fetch.
-        float[] xp = new float[Math.multiplyExact(planes, hp * wp) + PADDED_SLACK];
-        Copies.copy(node, x, 0, new int[] {in.dim(2) * in.dim(3), in.dim(3), 1}, xp, w.padTop() * wp + w.padLeft(),
-                new int[] {hp * wp, wp, 1}, new int[] {planes, in.dim(2), in.dim(3)}, false).constants(xp);
-        float[] xs = xp;
-        int channelStride = hp * wp;
-        if (phases > 1) {
-            // [plane][py][px][i][j] ← padded [plane][s_h·i + py][s_w·j + px]: written whole but for the slack.
-            channelStride = phases * hph * wph;
-            xs = new float[Math.multiplyExact(planes, channelStride) + PADDED_SLACK];
+        int channelStride = phases > 1 ? phases * hph * wph : hp * wp;
+        float[] xs = new float[Math.multiplyExact(planes, channelStride) + PADDED_SLACK];
+        PhaseRange rows = phases > 1 ? PhaseRange.of(sh, w.padTop(), in.dim(2), hph) : null;
+        PhaseRange cols = phases > 1 ? PhaseRange.of(sw, w.padLeft(), in.dim(3), wph) : null;
+        if (phases == 1) {
+            Copies.copy(node, x, 0, new int[] {in.dim(2) * in.dim(3), in.dim(3), 1}, xs, w.padTop() * wp + w.padLeft(),
+                    new int[] {hp * wp, wp, 1}, new int[] {planes, in.dim(2), in.dim(3)}, false).constants(xs);
+        } else if (rows != null && cols != null) {
+            // Straight into the stride phases: phase (py, px) holds input rows (columns) first + step·py + s·i for
+            // i below count, at i + start + shift·py — one copy, where padding first and splitting second took two.
+            int width = in.dim(3);
+            Copies.copy(node, x, rows.first * width + cols.first,
+                    new int[] {in.dim(2) * width, rows.step * width, cols.step, sh * width, sw}, xs,
+                    rows.start * wph + cols.start,
+                    new int[] {channelStride, sw * hph * wph + rows.shift * wph, hph * wph + cols.shift, wph, 1},
+                    new int[] {planes, sh, sw, rows.count, cols.count}, false).constants(xs);
+        } else {
+            // [plane][py][px][i][j] ← padded [plane][s_h·i + py][s_w·j + px], from a padded copy.
+            float[] xp = new float[Math.multiplyExact(planes, hp * wp)];
+            Copies.copy(node, x, 0, new int[] {in.dim(2) * in.dim(3), in.dim(3), 1}, xp,
+                    w.padTop() * wp + w.padLeft(), new int[] {hp * wp, wp, 1}, new int[] {planes, in.dim(2), in.dim(3)},
+                    false).constants(xp);
             Copies.copy(node, xp, 0, new int[] {hp * wp, wp, 1, sh * wp, sw}, xs, 0,
                     new int[] {channelStride, sw * hph * wph, hph * wph, wph, 1}, new int[] {planes, sh, sw, hph, wph},
                     false).constants(xs);
@@ -182,6 +195,40 @@ final class Convs {
         k.n = in.dim(0) * in.dim(1) * ((positions + 15) / 16);
         launch(node, k);
         node.lastLaunch().constants(k.rowOf, k.colOf);
+    }
+
+    /**
+     * Where the input's rows (or columns) land in the stride phases along one axis, when that is the same count in
+     * every phase and the first input index and first phase position step evenly from phase to phase (as they do
+     * for the usual odd windows with "same" padding): phase p holds input indices first + step·p + s·i at positions
+     * start + shift·p + i, for i below count.
+     */
+    private record PhaseRange(int first, int step, int start, int shift, int count) {
+        /**
+         * The range for stride {@code s}, leading padding {@code pad}, {@code size} input indices and phase planes
+         * {@code phaseSize} long; null where the phases differ in count or do not step evenly.
+         */
+        static PhaseRange of(int s, int pad, int size, int phaseSize) {
+            int[] starts = new int[s];
+            int count = -1;
+            for (int p = 0; p < s; p++) {
+                // Padded index s·i + p lies in the input when pad ≤ s·i + p < pad + size.
+                int lo = Math.max(0, -Math.floorDiv(p - pad, s));
+                int hi = Math.min(phaseSize, -Math.floorDiv(p - pad - size, s));
+                if (p > 0 && hi - lo != count) {
+                    return null;
+                }
+                count = hi - lo;
+                starts[p] = lo;
+            }
+            int shift = s > 1 ? starts[1] - starts[0] : 0;
+            for (int p = 2; p < s; p++) {
+                if (starts[p] - starts[p - 1] != shift) {
+                    return null;
+                }
+            }
+            return count <= 0 ? null : new PhaseRange(s * starts[0] - pad, s * shift + 1, starts[0], shift, count);
+        }
     }
 
     /**
