@@ -67,6 +67,8 @@ class WideGemmTest {
     void matchesTheReferenceOnWholeAndRaggedBlocks() {
         List<Graph> graphs = List.of(
                 product("linear", "fc", Shape.of(2, 19, 40), 37, null),
+                // Deeper than Gemms.SHORT_DEPTH: row blocks first (the others take column blocks first).
+                product("linear", "fc_deep", Shape.of(19, 200), 37, null),
                 product("linear", "fc_gelu", Shape.of(1, 17, 24), 48, "gelu"),
                 // Five rows: A stays unpacked (no whole 8-row panel), B is the packed weight, read by the general loop.
                 product("linear", "head", Shape.of(5, 40), 37, null),

@@ -16,6 +16,12 @@ package dev.strix.aparapi.kernels;
  * </ul>
  */
 public final class WideGemmKernel extends MatrixKernel {
+    /**
+     * 1: neighbouring work items take neighbouring column blocks of one row block (streaming writes to the same 8
+     * rows of C; for short k loops, where the output costs more than the products). 0: neighbouring row blocks of
+     * one column block, sharing its strip of B.
+     */
+    public int columnsFirst;
     @Override
     public int tileRows() {
         return 8;
@@ -30,13 +36,14 @@ public final class WideGemmKernel extends MatrixKernel {
     protected void compute(int id) {
         int colBlocks = (cols + 15) / 16;
         int rowBlocks = (rows + 7) / 8;
-        // Row blocks vary fastest: neighbouring work items share one 16-column strip of B (K × 64 bytes, which
-        // stays in cache) and re-read A, the smaller operand in ViT's linears (197 rows); column blocks first
-        // streamed all of a 3,072-column weight from memory once per row block.
-        int rb = id % rowBlocks;
-        int rest = id / rowBlocks;
-        int cb = rest % colBlocks;
-        int batch = rest / colBlocks;
+        // Row blocks first (columnsFirst 0): neighbouring work items share one 16-column strip of B (K × 64 bytes,
+        // which stays in cache) and re-read A, the smaller operand in ViT's linears (197 rows); column blocks first
+        // streamed all of a 3,072-column weight from memory once per row block. Short products (a 16-deep 1×1
+        // convolution over 112 × 112 pixels) are the other way round: their time goes to writing C.
+        int tile = id % (rowBlocks * colBlocks);
+        int batch = id / (rowBlocks * colBlocks);
+        int rb = columnsFirst == 1 ? tile / colBlocks : tile % rowBlocks;
+        int cb = columnsFirst == 1 ? tile % colBlocks : tile / rowBlocks;
         int r0 = rb * 8;
         int c0 = cb * 16;
         // A ragged last block of a row-major B (at least 16 columns) reads the 16 columns that end at the last one,

@@ -69,7 +69,7 @@ public final class CompareBench {
         }
         for (var e : times.entrySet()) {
             double[] ms = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%s | %s | median %.0f ms | min %.0f ms | max %.0f ms | %d rounds | %s%n",
+            System.out.printf(Locale.ROOT, "%s | %s | median %.1f ms | min %.1f ms | max %.1f ms | %d rounds | %s%n",
                     model, e.getKey(), median(ms), ms[0], ms[ms.length - 1], rounds, sessions.get(e.getKey()).device());
         }
         sessions.values().forEach(Session::close);
