@@ -56,6 +56,9 @@ class PaddedConvTest {
         {1, 16, 32, 9, 9, 3, 1, 1, 2, 2, 2},
         {1, 24, 24, 14, 14, 3, 1, 1, 24, 2, 2},
         {2, 12, 12, 13, 11, 5, 2, 1, 12, 2, 2},
+        // Depthwise at stride 2 with outputs 18 and 17 wide: blocks of one output row, the last shifted.
+        {1, 8, 8, 40, 36, 3, 1, 1, 8, 2, 2},
+        {1, 4, 4, 35, 33, 5, 2, 1, 4, 2, 2},
         // Depthwise with dilation 2, at stride 1 and 2 (tap rows of other steps).
         {1, 16, 16, 12, 11, 3, 2, 2, 16, 1, 1},
         {1, 8, 8, 13, 12, 3, 2, 2, 8, 2, 2},
@@ -151,12 +154,15 @@ class PaddedConvTest {
         }
     }
 
-    /** Depthwise + ReLU6 (clamped inline by the kernel) with weights large enough that outputs pass 6, strides 1, 2. */
+    /**
+     * Depthwise + ReLU6 (clamped inline by the kernel) with weights large enough that outputs pass 6, strides 1 and
+     * 2 (outputs 17 wide: blocks of one output row).
+     */
     @Test
     void depthwiseRelu6ClampsAtSix() {
         for (int stride : new int[] {1, 2}) {
             GraphBuilder b = new GraphBuilder(Strix.registry());
-            Value x = b.input("x", Shape.of(1, 16, 14, 13));
+            Value x = b.input("x", Shape.of(1, 16, 34, 33));
             Value conv = b.layer("conv2d", "dw").attr("out_channels", 16).attr("kernel_size", 3).attr("padding", 1)
                     .attr("groups", 16).attr("stride", stride).apply(x);
             Graph g = b.build(b.layer("relu6", "act").apply(conv));

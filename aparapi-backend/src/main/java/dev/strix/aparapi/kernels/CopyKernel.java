@@ -47,6 +47,12 @@ public final class CopyKernel extends StrixKernel {
             for (int j = 0; j < count; j++) {
                 y[iy + j] = x[ix + j];
             }
+        } else if (sx == 2 && sy == 1) {
+            // Every other element into a contiguous run (the split into stride phases): with the stride a literal
+            // the compiler loads pairs as vectors and keeps the even ones.
+            for (int j = 0; j < count; j++) {
+                y[iy + j] = x[ix + 2 * j];
+            }
         } else {
             for (int j = 0; j < count; j++) {
                 y[iy + j * sy] = x[ix + j * sx];

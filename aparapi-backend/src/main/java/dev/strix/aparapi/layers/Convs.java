@@ -145,7 +145,10 @@ final class Convs {
             k.configure(xs, in, weight, bias, y, out, w, groups, act, alpha);
             k.channelStride = channelStride;
             k.paddedWidth = paddedWidth;
-            k.n = planes * positionBlocks;
+            // Outputs at least 16 wide: blocks of one output row, stored whole; else blocks of the flattened rows
+            // through the scratch tiles.
+            k.rowBlocks = out.dim(3) >= 16 ? (out.dim(3) + 15) / 16 : 0;
+            k.n = k.rowBlocks > 0 ? planes * out.dim(2) * k.rowBlocks : planes * positionBlocks;
             tapRows(k, w, sw, offsets);
             k.tiles = new float[Math.multiplyExact(k.n, PaddedDepthwiseKernel.TILE_FLOATS)];
             launch(node, k);
