@@ -155,26 +155,28 @@ class PaddedConvTest {
     }
 
     /**
-     * Depthwise + ReLU6 (clamped inline by the kernel) with weights large enough that outputs pass 6, strides 1 and
-     * 2 (outputs 17 wide: blocks of one output row).
+     * ReLU6 (clamped inline by each kernel) with weights large enough that outputs pass 6: depthwise at strides 1
+     * and 2 (outputs 17 wide: blocks of one output row), and a 3-channel 3×3 / 2 stem (PaddedConvKernel's stores).
      */
     @Test
-    void depthwiseRelu6ClampsAtSix() {
-        for (int stride : new int[] {1, 2}) {
+    void relu6ClampsAtSix() {
+        // in channels, out channels, groups, stride
+        int[][] cases = {{16, 16, 16, 1}, {16, 16, 16, 2}, {3, 16, 1, 2}};
+        for (int[] c : cases) {
             GraphBuilder b = new GraphBuilder(Strix.registry());
-            Value x = b.input("x", Shape.of(1, 16, 34, 33));
-            Value conv = b.layer("conv2d", "dw").attr("out_channels", 16).attr("kernel_size", 3).attr("padding", 1)
-                    .attr("groups", 16).attr("stride", stride).apply(x);
+            Value x = b.input("x", Shape.of(1, c[0], 34, 33));
+            Value conv = b.layer("conv2d", "conv").attr("out_channels", c[1]).attr("kernel_size", 3)
+                    .attr("padding", 1).attr("groups", c[2]).attr("stride", c[3]).apply(x);
             Graph g = b.build(b.layer("relu6", "act").apply(conv));
             Weights w = Initializers.initialize(g, 3);
-            float[] weight = w.floats().get("dw.weight").data();
+            float[] weight = w.floats().get("conv.weight").data();
             for (int i = 0; i < weight.length; i++) {
                 weight[i] *= 20f;
             }
             Tensor in = Tensors.random(g.inputs().get(0).shape(), 7);
             Tensor expected = Reference.run(g, w, in);
             try (Session session = Strix.registry().backend("aparapi").compile(g, w, OPENCL)) {
-                assertThat(Tensors.relativeL2(session.run(in), expected)).as("stride " + stride).isLessThan(1e-5);
+                assertThat(Tensors.relativeL2(session.run(in), expected)).as(Arrays.toString(c)).isLessThan(1e-5);
             }
         }
     }
