@@ -102,6 +102,40 @@ class RequiredModeTest {
         }
     }
 
+    /** The rejected kernel between two convolutions, which build fine. */
+    private Graph sandwich() {
+        GraphBuilder b = new GraphBuilder(registry);
+        Value x = b.input("x", Shape.of(2, 3, 8, 8));
+        Value c = b.layer("conv2d", "before").attr("out_channels", 3).attr("kernel_size", 3).attr("padding", 1)
+                .apply(x);
+        Value g = b.layer("t_scale", "gain").apply(c);
+        return b.build(List.of(b.layer("conv2d", "after").attr("out_channels", 3).attr("kernel_size", 3)
+                .attr("padding", 1).apply(g)));
+    }
+
+    /**
+     * With kernels built before and after the rejected one: the error (the built kernels closed without a crash:
+     * Aparapi 3.0.2 crashed disposing a kernel built but never run), and a fallback session closed before and after
+     * its first run.
+     */
+    @Test
+    void aRejectedKernelAmongOthersFailsOrFallsBackCleanly() {
+        Graph g = sandwich();
+        Weights w = Initializers.initialize(g, 4);
+        SessionOptions opencl = SessionOptions.defaults().withDevice("portable").with(ModeRequest.OPTION, "opencl");
+        assertThatThrownBy(() -> backend.compile(g, w, opencl))
+                .isInstanceOf(DeviceException.class)
+                .hasMessageContaining("aparapi kernel RejectedScaleKernel for node 'gain' could not be built for");
+        SessionOptions any = SessionOptions.defaults().withDevice("portable");
+        backend.compile(g, w, any).close();
+        Tensor in = Tensors.random(Shape.of(2, 3, 8, 8), 9);
+        try (AparapiSession s = backend.compile(g, w, any);
+                Session ref = new ReferenceBackend().compile(g, w, SessionOptions.defaults())) {
+            assertThat(Tensors.relativeL2(s.run(in), ref.run(in))).isLessThan(1e-5);
+            assertThat(s.device()).endsWith("kernels: 2 opencl, 1 jtp, 0 host");
+        }
+    }
+
     @Test
     void theSystemPropertyRequiresAModeWhenTheOptionIsAbsent() {
         Graph g = graph();

@@ -93,8 +93,8 @@ public final class Launch implements Runnable, AutoCloseable {
     }
 
     /**
-     * Pins the kernel to {@code where}. For an OpenCL device the kernel is translated and built now, so a device
-     * that rejects it fails here: with {@code required} = {@link ModeRequest#OPENCL} that is a
+     * Pins the kernel to {@code where}. For an OpenCL device the kernel is translated, built and run once now, so a
+     * device that rejects it fails here: with {@code required} = {@link ModeRequest#OPENCL} that is a
      * {@link DeviceException} naming the kernel, the node and Aparapi's reason; otherwise the kernel moves to the
      * Java thread pool and the reason is kept for the report.
      */
@@ -131,6 +131,11 @@ public final class Launch implements Runnable, AutoCloseable {
         }
         int local = Math.max(1, Math.min(LOCAL_SIZE, Integer.highestOneBit(Math.max(1, maxGroup))));
         range = Range.create(where.device(), roundUp(items, local), local);
+        // One run now, on whatever the arrays hold: Aparapi 3.0.2 sets up a kernel's native argument table on its
+        // first run, and disposing a kernel built but never run reads that table uninitialised and crashes the JVM
+        // (a session closed before its first run, or one whose build failed at a later kernel). A failure here is
+        // handled as at any run, so it surfaces at compile time.
+        run();
     }
 
     /** Runs the kernel once: uploads, executes, fetches. Fallbacks are handled as {@link #prepare} describes. */

@@ -3,6 +3,7 @@ package dev.strix.aparapi.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strix.aparapi.AparapiBackend;
+import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.runtime.ModeRequest;
 import dev.strix.api.Attributes;
 import dev.strix.api.Shape;
@@ -72,6 +73,21 @@ class LifetimeTest {
         }
         assertThat(medianSlope(flat)).isZero();
         assertThat(medianSlope(leaking)).isEqualTo(330.0);
+    }
+
+    /** A session closed before its first run (Aparapi 3.0.2 crashed disposing kernels built but never run). */
+    @Test
+    void aSessionClosedBeforeItsFirstRunClosesCleanly() {
+        GraphBuilder b = new GraphBuilder(Strix.registry());
+        Value x = b.input("x", Shape.of(1, 8, 16, 16));
+        Value c = b.layer("conv2d", "conv").attrs(Attributes.builder().put("out_channels", 8).put("kernel_size", 3)
+                .put("padding", 1).build()).apply(x);
+        Graph g = b.build(List.of(b.layer("relu", "relu").apply(c)));
+        Weights w = Initializers.initialize(g, 1);
+        SessionOptions options = SessionOptions.defaults().withDevice("portable").with(ModeRequest.OPTION, "opencl");
+        AparapiSession s = new AparapiBackend().compile(g, w, options);
+        assertThat(s.modeCounts()).containsEntry(Mode.OPENCL, (long) s.kernels().size());
+        s.close();
     }
 
     @Test
