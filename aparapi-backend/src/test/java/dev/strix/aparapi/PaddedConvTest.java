@@ -41,7 +41,7 @@ class PaddedConvTest {
         {1, 8, 12, 8, 9, 4, -1, 1, 1, 1, 1},
         {1, 8, 8, 10, 6, 3, 0, 1, 1, 1, 1},
         {1, 16, 32, 6, 8, 3, 1, 1, 2, 1, 1},
-        // Depthwise (MaskedDepthwiseKernel at stride 1, see depthwiseAtStrideOne): 3×3 on a 7-wide plane, 5×5 on
+        // Depthwise (MaskedDepthwiseKernel at stride 1, see depthwiseTakesTheMaskedOrThePaddedKernel): 3×3 on a 7-wide plane, 5×5 on
         // 11 × 13, a batch of 2.
         {1, 24, 24, 7, 7, 3, 1, 1, 24, 1, 1},
         {2, 12, 12, 11, 13, 5, 2, 1, 12, 1, 1},
@@ -88,24 +88,30 @@ class PaddedConvTest {
     }
 
     /**
-     * Depthwise at stride 1: {@link dev.strix.aparapi.kernels.MaskedDepthwiseKernel} straight from the input where
+     * Depthwise: {@link dev.strix.aparapi.kernels.MaskedDepthwiseKernel} straight from the input at stride 1 where
      * the output is as wide as it and holds a block of 16 positions, else the padded copy and PaddedDepthwiseKernel.
-     * Masked: a batch of 2 with 5×5 taps and a ragged last block, whole blocks only without activation, dilation 2
-     * with hard swish (applied after the stores), "same" padding of an even window with ReLU6, 7 × 7 planes (every
-     * block but the first overlaps the one before) with a sigmoid, one 5 × 5 plane (every block reads past both ends
-     * of the array: the bounds-tested path). Padded: no padding (narrower output), a 3 × 4 plane.
+     * Masked: a batch of 2 with 5×5 taps and a ragged last block, whole blocks only without activation, dilation 2,
+     * "same" padding of an even window with ReLU6, 7 × 7 planes (every block but the first overlaps the one before),
+     * one 5 × 5 plane (every block reads past both ends of the array: the bounds-tested path). Padded: no padding
+     * (narrower output), a 3 × 4 plane, activations other than ReLU and ReLU6 (hard swish, sigmoid; at stride 2 in
+     * blocks of one output row, where a shifted block writes the outputs it shares only as final values).
      */
     @Test
-    void depthwiseAtStrideOne() {
-        // n, c, h, w, kernel, padding (-1: "same"), dilation; activation; the kernel that must run it.
+    void depthwiseTakesTheMaskedOrThePaddedKernel() {
+        // n, c, h, w, kernel, padding (-1: "same"), dilation[, stride]; activation; the kernel that must run it.
         Object[][] cases = {
             {new int[] {2, 12, 11, 13, 5, 2, 1}, "relu", "MaskedDepthwiseKernel"},
             {new int[] {1, 8, 16, 16, 3, 1, 1}, null, "MaskedDepthwiseKernel"},
-            {new int[] {1, 16, 12, 11, 3, 2, 2}, "hard_swish", "MaskedDepthwiseKernel"},
+            {new int[] {1, 16, 12, 11, 3, 2, 2}, "relu", "MaskedDepthwiseKernel"},
             {new int[] {1, 8, 9, 10, 4, -1, 1}, "relu6", "MaskedDepthwiseKernel"},
-            {new int[] {1, 8, 7, 7, 3, 1, 1}, "sigmoid", "MaskedDepthwiseKernel"},
+            {new int[] {1, 8, 7, 7, 3, 1, 1}, "relu6", "MaskedDepthwiseKernel"},
             {new int[] {1, 1, 5, 5, 3, 1, 1}, null, "MaskedDepthwiseKernel"},
             {new int[] {1, 8, 10, 9, 3, 0, 1}, "relu", "PaddedDepthwiseKernel"},
+            // Other activations: the padded kernel, which applies them before its stores.
+            {new int[] {1, 16, 12, 11, 3, 2, 2}, "hard_swish", "PaddedDepthwiseKernel"},
+            {new int[] {1, 8, 7, 7, 3, 1, 1}, "sigmoid", "PaddedDepthwiseKernel"},
+            // Stride 2, 18 outputs wide: the padded kernel's blocks of one output row, hard swish before the stores.
+            {new int[] {1, 8, 34, 36, 3, 1, 1, 2}, "hard_swish", "PaddedDepthwiseKernel"},
             {new int[] {1, 8, 3, 4, 3, 1, 1}, "relu", "PaddedDepthwiseKernel"},
         };
         for (Object[] c : cases) {
@@ -114,7 +120,7 @@ class PaddedConvTest {
             GraphBuilder b = new GraphBuilder(Strix.registry());
             Value x = b.input("x", Shape.of(s[0], s[1], s[2], s[3]));
             var conv = b.layer("conv2d", "dw").attr("out_channels", s[1]).attr("kernel_size", s[4])
-                    .attr("dilation", s[6]).attr("groups", s[1]);
+                    .attr("dilation", s[6]).attr("groups", s[1]).attr("stride", s.length > 7 ? s[7] : 1);
             conv = s[5] < 0 ? conv.attr("padding_mode", "same") : conv.attr("padding", s[5]);
             Value y = conv.apply(x);
             Graph g = b.build(c[1] == null ? y : b.layer((String) c[1], "act").apply(y));

@@ -10,7 +10,7 @@ package dev.strix.aparapi.kernels;
  * bounds tests.
  *
  * <p>{@link PaddedDepthwiseKernel} reads a zero-padded copy instead, which costs a launch and a pass over memory per
- * layer and computes 2 discarded columns per row. Weight [C, 1, kh, kw].
+ * layer and computes 2 discarded columns per row. Activation: none, ReLU or ReLU6 only. Weight [C, 1, kh, kw].
  */
 public final class MaskedDepthwiseKernel extends ConvolutionKernel {
     /** Per output position of a plane: its row. */
@@ -106,8 +106,8 @@ public final class MaskedDepthwiseKernel extends ConvolutionKernel {
                 s15 += min(v15, min(c15 + dx, lastColumn - c15 - dx)) >= 0 ? t * x15 : 0f;
             }
         }
-        // ReLU and ReLU6 as selected clamps and the 16 stores unconditional, so the stores vectorise (behind a branch
-        // per activation they were 16 extracts and scalar stores); other activations follow in place.
+        // ReLU and ReLU6 as selected clamps (no other activation comes here: a ragged last block writes outputs it
+        // shares with the block before, and only final values may be written twice), then 16 unconditional stores.
         int clamp = act == RELU || act == RELU6 ? 1 : 0;
         float hi = act == RELU6 ? 6f : HIGHEST;
         s0 = clamp == 1 ? min(max(s0, 0f), hi) : s0; s1 = clamp == 1 ? min(max(s1, 0f), hi) : s1;
@@ -123,10 +123,5 @@ public final class MaskedDepthwiseKernel extends ConvolutionKernel {
         y[yo + 4] = s4; y[yo + 5] = s5; y[yo + 6] = s6; y[yo + 7] = s7;
         y[yo + 8] = s8; y[yo + 9] = s9; y[yo + 10] = s10; y[yo + 11] = s11;
         y[yo + 12] = s12; y[yo + 13] = s13; y[yo + 14] = s14; y[yo + 15] = s15;
-        if (clamp == 0 && act != IDENTITY) {
-            for (int j = 0; j < 16; j++) {
-                y[yo + j] = activate(act, alpha, y[yo + j]);
-            }
-        }
     }
 }

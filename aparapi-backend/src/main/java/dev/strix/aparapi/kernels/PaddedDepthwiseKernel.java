@@ -92,13 +92,16 @@ public final class PaddedDepthwiseKernel extends PaddedConvolution {
         float hi = act == RELU6 ? 6f : HIGHEST;
         if (rowBlocks > 0) {
             int yo = (plane * outHeight + oy) * outWidth + ox0;
-            for (int j = 0; j < 16; j++) {
-                float v = tiles[t0 + j] + b;
-                y[yo + j] = clamp == 1 ? min(max(v, 0f), hi) : v;
-            }
-            if (clamp == 0 && act != IDENTITY) {
+            // Final values only: a shifted last block writes the outputs it shares with the block before, so an
+            // activation applied in place afterwards could meet the other's raw sum and apply twice.
+            if (clamp == 1 || act == IDENTITY) {
                 for (int j = 0; j < 16; j++) {
-                    y[yo + j] = activate(act, alpha, y[yo + j]);
+                    float v = tiles[t0 + j] + b;
+                    y[yo + j] = clamp == 1 ? min(max(v, 0f), hi) : v;
+                }
+            } else {
+                for (int j = 0; j < 16; j++) {
+                    y[yo + j] = activate(act, alpha, tiles[t0 + j] + b);
                 }
             }
             return;

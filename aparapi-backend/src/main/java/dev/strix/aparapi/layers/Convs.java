@@ -8,6 +8,7 @@ import dev.strix.aparapi.kernels.MatrixKernel;
 import dev.strix.aparapi.kernels.PaddedConvKernel;
 import dev.strix.aparapi.kernels.PaddedConvolution;
 import dev.strix.aparapi.kernels.PaddedDepthwiseKernel;
+import dev.strix.aparapi.kernels.StrixKernel;
 import dev.strix.aparapi.runtime.Mode;
 import dev.strix.aparapi.spi.NodeContext;
 import dev.strix.api.Attributes;
@@ -54,7 +55,7 @@ final class Convs {
         }
         int ocg = out.dim(1) / groups;
         boolean depthwise = groups == in.dim(1) && ocg == 1;
-        if (depthwise && node.mode() == Mode.OPENCL && isMaskable(w, in, out)) {
+        if (depthwise && node.mode() == Mode.OPENCL && isMaskable(w, in, out, act)) {
             masked(node, x, in, weight, bias, y, out, w, act, alpha);
             return;
         }
@@ -172,10 +173,13 @@ final class Convs {
 
     /**
      * Whether {@link MaskedDepthwiseKernel} takes a depthwise convolution: stride 1, output as wide as the input (its
-     * positions then step through the input as they step through the output) and at least one whole block of 16.
+     * positions then step through the input as they step through the output), at least one whole block of 16, and
+     * no activation but ReLU or ReLU6, which it applies in registers.
      */
-    private static boolean isMaskable(Window2d w, Shape in, Shape out) {
-        return w.strideH() == 1 && w.strideW() == 1 && out.dim(3) == in.dim(3) && out.dim(2) * out.dim(3) >= 16;
+    private static boolean isMaskable(Window2d w, Shape in, Shape out, int act) {
+        boolean clampOrNone = act == StrixKernel.IDENTITY || act == StrixKernel.RELU || act == StrixKernel.RELU6;
+        return clampOrNone && w.strideH() == 1 && w.strideW() == 1 && out.dim(3) == in.dim(3)
+                && out.dim(2) * out.dim(3) >= 16;
     }
 
     /** A depthwise convolution read straight from x, its padding masked ({@link MaskedDepthwiseKernel}). */
