@@ -10,14 +10,6 @@ public final class PaddedConvKernel extends PaddedConvolution {
     /** Floats of one work item's tile in {@link #tiles}: 8 output channels × 16 positions. */
     public static final int TILE_FLOATS = 128;
 
-    /**
-     * Scratch, {@link #TILE_FLOATS} per work item: each writes its sums here first, all at consecutive addresses,
-     * and {@link #storeTile} then moves them to y. LLVM's SLP vectoriser starts from such stores; behind the
-     * per-position tests of a direct store it grouped the sums so badly that the tile was 1.3–1.6× slower (3×3,
-     * 64 channels on 56 × 56: 19–22 → 27–37 GFLOP/s; 512 on 7 × 7: 16–18 → 22–26). The depthwise kernel's 16 sums
-     * per item gain nothing from it and pay for the second pass, so it stores directly.
-     */
-    public float[] tiles;
 
     /**
      * Output channels per run of packed weights: always 8. The weights come packed [group][block of 8 output
@@ -174,42 +166,10 @@ public final class PaddedConvKernel extends PaddedConvolution {
         tiles[t0 + 116] = s7_4; tiles[t0 + 117] = s7_5; tiles[t0 + 118] = s7_6; tiles[t0 + 119] = s7_7;
         tiles[t0 + 120] = s7_8; tiles[t0 + 121] = s7_9; tiles[t0 + 122] = s7_10; tiles[t0 + 123] = s7_11;
         tiles[t0 + 124] = s7_12; tiles[t0 + 125] = s7_13; tiles[t0 + 126] = s7_14; tiles[t0 + 127] = s7_15;
-        storeTile(t0, image * outChannels * outHeight * outWidth, oc0, ocCount, q0);
-    }
-
-    /**
-     * Moves the tile at {@code t0} (ocCount channels from oc0, 16 positions from q each) to y with bias and
-     * activation, dropping positions in padding columns (ox ≥ Wo) or past the last row.
-     */
-    private void storeTile(int t0, int yBase, int oc0, int ocCount, int q) {
-        int oy0 = q / paddedWidth;
-        int ox0 = q - oy0 * paddedWidth;
-        // ReLU and ReLU6 inline as clamps: PoCL does not inline activate(), and a call per output had cost more
-        // than a 3-channel convolution's products (mobilenet_v2's stem 0.92 → 0.61 ms, fastest of 30 runs).
-        int clamp = act == RELU || act == RELU6 ? 1 : 0;
-        float hi = act == RELU6 ? 6f : HIGHEST;
+        int yBase = image * outChannels * outHeight * outWidth;
         for (int r = 0; r < ocCount; r++) {
             int oc = oc0 + r;
-            float b = hasBias == 1 ? bias[oc] : 0f;
-            int yPlane = yBase + oc * outHeight * outWidth;
-            int oy = oy0;
-            int ox = ox0;
-            for (int j = 0; j < 16; j++) {
-                if (oy < outHeight && ox < outWidth) {
-                    float v = tiles[t0 + r * 16 + j] + b;
-                    if (clamp == 1) {
-                        v = min(max(v, 0f), hi);
-                    } else if (act != IDENTITY) {
-                        v = activate(act, alpha, v);
-                    }
-                    y[yPlane + oy * outWidth + ox] = v;
-                }
-                ox++;
-                if (ox == paddedWidth) {
-                    ox = 0;
-                    oy++;
-                }
-            }
+            storeRun(t0 + r * 16, yBase + oc * outHeight * outWidth, q0, hasBias == 1 ? bias[oc] : 0f);
         }
     }
 }

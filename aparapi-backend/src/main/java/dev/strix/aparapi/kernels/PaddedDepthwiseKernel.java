@@ -10,13 +10,6 @@ public final class PaddedDepthwiseKernel extends PaddedConvolution {
     /** Floats of one work item's tile in {@link #tiles}: its 16 sums. */
     public static final int TILE_FLOATS = 16;
 
-    /**
-     * Scratch, {@link #TILE_FLOATS} per work item: the sums go here (four vector stores) and one loop in this
-     * method moves them to y. Per-element store calls (a helper per four positions, then one per position with a
-     * division and an activation call) were what the kernel spent its time on: PoCL did not inline them. mobilenet_v2's
-     * depthwise layers 13.6–17.1 → 9.3–11.1 ms per run.
-     */
-    public float[] tiles;
     /** Tap rows: the taps of one window row that read one phase plane, in order (at stride 1, a window row). */
     public int rowCount;
     /** Per tap row: offset of its first tap from a position (in the padded plane, or in its phase plane). */
@@ -106,24 +99,6 @@ public final class PaddedDepthwiseKernel extends PaddedConvolution {
             }
             return;
         }
-        oy = q0 / paddedWidth;
-        int ox = q0 - oy * paddedWidth;
-        int yPlane = (image * outChannels + c) * outHeight * outWidth;
-        for (int j = 0; j < 16; j++) {
-            if (oy < outHeight && ox < outWidth) {
-                float v = tiles[t0 + j] + b;
-                if (clamp == 1) {
-                    v = min(max(v, 0f), hi);
-                } else if (act != IDENTITY) {
-                    v = activate(act, alpha, v);
-                }
-                y[yPlane + oy * outWidth + ox] = v;
-            }
-            ox++;
-            if (ox == paddedWidth) {
-                ox = 0;
-                oy++;
-            }
-        }
+        storeRun(t0, (image * outChannels + c) * outHeight * outWidth, q0, b);
     }
 }
